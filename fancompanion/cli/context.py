@@ -1,0 +1,46 @@
+"""What every command gets: parsed options, the store opened (and seeded) on first use."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from fancompanion.core.library import Library
+from fancompanion.core.store import Store
+from fancompanion.paths import bundle_dir, data_dir
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as one line, exit status 1."""
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: Store | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        return data_dir(getattr(self.args, "data_dir", None))
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            bundle = bundle_dir()
+            self._store = Store.open(self.data_dir, bundle=bundle if bundle.is_dir() else None)
+        return self._store
+
+    @property
+    def library(self) -> Library:
+        return Library(self.store)
+
+    def print(self, *values: Any) -> None:
+        print(*values, file=self.out)
+
+    def warn(self, message: str) -> None:
+        print(f"fancompanion: {message}", file=self.err)

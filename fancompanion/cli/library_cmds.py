@@ -1,0 +1,114 @@
+"""``fancompanion shows`` and ``fancompanion news``: the library as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from fancompanion.cli.context import Context
+from fancompanion.core.models import WatchStatus
+from fancompanion.core.timeutil import now_iso
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    shows = subparsers.add_parser(
+        "shows", parents=[common], help="list the library, one row per show"
+    )
+    shows.add_argument("--json", action="store_true", help="print a JSON array")
+    shows.set_defaults(handler=cmd_shows)
+    news = subparsers.add_parser("news", parents=[common], help="list news items, newest first")
+    news.add_argument("--json", action="store_true", help="print a JSON array")
+    news.add_argument("--limit", type=int, default=0, help="at most this many items")
+    news.set_defaults(handler=cmd_news)
+
+
+def show_rows(context: Context) -> list[dict[str, Any]]:
+    library = context.library
+    now = now_iso()
+    statuses = library.statuses()
+    rows = []
+    for summary in library.summaries():
+        status = statuses.get(summary.id, WatchStatus.NONE)
+        rows.append(
+            {
+                "id": summary.id,
+                "tvmaze_id": summary.tvmaze_id,
+                "imdb_id": summary.imdb_id,
+                "name": summary.name,
+                "years": summary.years,
+                "status": summary.status,
+                "network": summary.network,
+                "seasons": summary.seasons,
+                "episodes": summary.regular,
+                "specials": summary.specials,
+                "watchlist": status.value or None,
+                "watched": library.watched_count(summary, now),
+                "aired": summary.aired(now),
+            }
+        )
+    return rows
+
+
+def cmd_shows(context: Context) -> int:
+    rows = show_rows(context)
+    if context.args.json:
+        context.print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    header = ("Show", "Years", "Status", "Network", "Seasons", "Episodes", "Watchlist", "Watched")
+    table: list[tuple[str, ...]] = [
+        (
+            r["name"],
+            r["years"],
+            r["status"] or "",
+            r["network"] or "",
+            str(r["seasons"]),
+            str(r["episodes"]),
+            WatchStatus.parse(r["watchlist"]).label if r["watchlist"] else "",
+            f"{r['watched']}/{r['aired']}",
+        )
+        for r in rows
+    ]
+    _print_table(context, header, table)
+    return 0
+
+
+def cmd_news(context: Context) -> int:
+    library = context.library
+    items = library.news()
+    if context.args.limit > 0:
+        items = items[: context.args.limit]
+    names = {s.id: s.name for s in library.summaries()}
+    read = library.read_ids()
+    if context.args.json:
+        data = [
+            {
+                "id": n.id,
+                "title": n.title,
+                "published": n.published,
+                "source": n.source,
+                "url": n.url,
+                "summary": n.summary,
+                "shows": [names.get(s, s) for s in n.show_ids],
+                "read": n.id in read,
+            }
+            for n in items
+        ]
+        context.print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    for n in items:
+        shows = ", ".join(names.get(s, s) for s in n.show_ids)
+        mark = " " if n.id in read else "•"
+        context.print(f"{mark} {(n.published or '')[:10]:10}  {n.title}")
+        if shows:
+            context.print(f"  {'':10}  shows: {shows}")
+    return 0
+
+
+def _print_table(context: Context, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    widths[0] = min(widths[0], 40)
+    context.print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
+    for row in rows:
+        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True)]
+        context.print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())

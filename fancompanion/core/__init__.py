@@ -1,0 +1,1 @@
+"""The UI-free core: models, the store, queries. Imports neither Textual nor httpx."""

@@ -1,0 +1,117 @@
+"""The bundled library (``data/``): seeds a new store, merges newer bundles into old ones.
+
+Shows in the bundle are TVmaze-shaped JSON and go through the same parser and the same
+:meth:`Catalog.put_shows` as fetched data. Only the catalog is written; suggested feeds are
+offered to the user disabled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fancompanion.core import ids
+from fancompanion.core.models import Feed, NewsItem, ShowRecord
+from fancompanion.core.store.errors import StoreError
+from fancompanion.core.store.files import read_json
+from fancompanion.core.store.store import Store
+from fancompanion.core.text import clean_line, clean_text, clean_url
+from fancompanion.core.tvmaze_json import parse_show_record
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    version: int
+    records: tuple[ShowRecord, ...]
+    news: tuple[tuple[NewsItem, str], ...]
+    feeds: tuple[Feed, ...]
+    problems: tuple[str, ...]
+
+
+def load_bundle(path: Path) -> Bundle:
+    manifest = read_json(path / "manifest.json")
+    if not isinstance(manifest, dict):
+        raise StoreError(f"{path / 'manifest.json'} is missing: the bundled library is incomplete")
+    problems: list[str] = []
+    records = []
+    for name in manifest.get("shows") or []:
+        record = parse_show_record(read_json(path / "shows" / str(name)), problems=problems)
+        if record is not None:
+            records.append(record)
+    news = tuple(_news(doc) for doc in _list(read_json(path / str(manifest.get("news", "")))))
+    feeds = tuple(
+        Feed(url=url, title=clean_line(doc.get("title")), enabled=False)
+        for doc in _list(read_json(path / str(manifest.get("feeds", ""))))
+        if (url := clean_url(doc.get("url")))
+    )
+    version = manifest.get("bundle_version")
+    return Bundle(
+        version=version if isinstance(version, int) else 0,
+        records=tuple(records),
+        news=tuple(item for item in news if item is not None),
+        feeds=feeds,
+        problems=tuple(problems),
+    )
+
+
+def _list(value: Any) -> list[dict[str, Any]]:
+    return [d for d in value if isinstance(d, dict)] if isinstance(value, list) else []
+
+
+def _news(doc: dict[str, Any]) -> tuple[NewsItem, str] | None:
+    title = clean_line(doc.get("title"))
+    if not title:
+        return None
+    feed = clean_line(doc.get("feed")) or "FanCompanion library notes"
+    item = NewsItem(
+        id=clean_line(doc.get("id"), limit=60) or ids.news_id(feed, title),
+        feed=feed,
+        source=feed,
+        title=title,
+        url=clean_url(doc.get("url")),
+        published=clean_line(doc.get("published"), limit=30) or None,
+        author=clean_line(doc.get("author")),
+        summary=clean_text(doc.get("summary"), limit=2000),
+    )
+    return item, clean_text(doc.get("text"))
+
+
+def seed_if_needed(store: Store, bundle_path: Path) -> bool:
+    """Seed a new catalog, or merge a newer bundle. Returns True when anything was written."""
+    catalog = store.catalog
+    if catalog.exists() and int(catalog.meta().get("bundle_version") or 0) >= _peek_version(
+        bundle_path
+    ):
+        return False
+    bundle = load_bundle(bundle_path)
+    with catalog.lock.held():
+        fresh = not catalog.exists()
+        # A newer bundle never replaces a show the fetcher has brought up to date since.
+        fetched = [s for s in catalog.summaries() if s.updated is not None] if not fresh else []
+        fetched_tvmaze = {s.tvmaze_id for s in fetched if s.tvmaze_id is not None}
+        fetched_imdb = {s.imdb_id for s in fetched if s.imdb_id}
+        records = [
+            r
+            for r in bundle.records
+            if (r.show.tvmaze_id is None or r.show.tvmaze_id not in fetched_tvmaze)
+            and r.show.imdb_id not in fetched_imdb
+        ]
+        catalog.put_shows(records)
+        from fancompanion.core.library import link_news
+
+        catalog.put_news(list(bundle.news))
+        link_news(store)
+        catalog.set_meta(bundle_version=bundle.version)
+    if fresh:
+        known = {f.url for f in store.user.feeds()}
+        for feed in bundle.feeds:
+            if feed.url not in known:
+                store.user.put_feed(feed)
+    return True
+
+
+def _peek_version(bundle_path: Path) -> int:
+    manifest = read_json(bundle_path / "manifest.json")
+    version = manifest.get("bundle_version") if isinstance(manifest, dict) else None
+    return version if isinstance(version, int) else 0

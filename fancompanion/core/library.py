@@ -1,0 +1,249 @@
+"""What the screens and commands ask of the core: library rows, a show, up next, upcoming,
+people's work, news — and the commands that change user state.
+
+The TUI and the CLI both go through :class:`Library`; neither touches the store's files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from fancompanion.core.linking import Linker
+from fancompanion.core.models import (
+    STATUS_ORDER,
+    Episode,
+    NewsItem,
+    Progress,
+    ShowRecord,
+    ShowSummary,
+    WatchStatus,
+)
+from fancompanion.core.progress import (
+    MarkIndex,
+    earlier_aired,
+    next_to_air,
+    next_to_watch,
+    progress,
+)
+from fancompanion.core.store.store import Store
+from fancompanion.core.timeutil import air_time, now_iso
+
+
+@dataclass(frozen=True, slots=True)
+class ShowView:
+    """One show as a screen shows it: catalog record, the fan's marks, derived figures."""
+
+    record: ShowRecord
+    status: WatchStatus
+    marks: MarkIndex
+    progress: Progress
+    next_to_watch: Episode | None
+    next_to_air: Episode | None
+
+    @property
+    def id(self) -> str:
+        return self.record.show.id
+
+
+@dataclass(frozen=True, slots=True)
+class UpNext:
+    summary: ShowSummary
+    episode: Episode
+    progress: Progress
+
+
+@dataclass(frozen=True, slots=True)
+class Airing:
+    show_id: str
+    show_name: str
+    episode: Episode
+    stamp: str
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    show_id: str
+    show_name: str
+    kind: str
+    role: str
+
+
+class Library:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- the library list ---------------------------------------------------------------------
+
+    def summaries(self) -> list[ShowSummary]:
+        return sorted(self.store.catalog.summaries(), key=lambda s: s.name.casefold())
+
+    def statuses(self) -> dict[str, WatchStatus]:
+        return self.store.user.statuses()
+
+    def watched_count(self, summary: ShowSummary, now: str | None = None) -> int:
+        """Regular episodes the fan marked, capped at those aired (cheap: marks file only)."""
+        marks = self.store.user.marks(summary.id)
+        regular = sum(1 for m in marks if m.number is not None)
+        return min(regular, summary.aired(now or now_iso()))
+
+    # -- one show -----------------------------------------------------------------------------
+
+    def show(self, show_id: str, now: str | None = None) -> ShowView | None:
+        record = self.store.catalog.record(show_id)
+        if record is None:
+            return None
+        return self._view(record, now or now_iso())
+
+    def _view(self, record: ShowRecord, now: str) -> ShowView:
+        marks = MarkIndex(self.store.user.marks(record.show.id))
+        return ShowView(
+            record=record,
+            status=self.store.user.statuses().get(record.show.id, WatchStatus.NONE),
+            marks=marks,
+            progress=progress(record.episodes, marks, now),
+            next_to_watch=next_to_watch(record.episodes, marks, now),
+            next_to_air=next_to_air(record.episodes, now),
+        )
+
+    # -- commands -----------------------------------------------------------------------------
+
+    def toggle_watched(self, view: ShowView, episode: Episode) -> bool:
+        """Watched ↔ unwatched. Returns the new state."""
+        if view.marks.watched(episode):
+            self.store.user.unwatch(view.id, [episode])
+            return False
+        self.store.user.watch(view.id, [episode])
+        return True
+
+    def rewatch(self, view: ShowView, episode: Episode) -> None:
+        self.store.user.watch(view.id, [episode], rewatch=True)
+
+    def set_season_watched(self, view: ShowView, season: int, watched: bool, now: str) -> int:
+        episodes = [
+            e
+            for e in view.record.episodes
+            if e.season == season and e.number is not None and (not watched or _aired(e, now))
+        ]
+        if watched:
+            return self.store.user.watch(view.id, episodes)
+        return self.store.user.unwatch(view.id, episodes)
+
+    def watch_up_to(self, view: ShowView, episode: Episode, now: str) -> int:
+        return self.store.user.watch(view.id, earlier_aired(view.record.episodes, episode, now))
+
+    def set_status(self, show_id: str, status: WatchStatus) -> None:
+        self.store.user.set_status(show_id, status)
+
+    def next_status(self, current: WatchStatus) -> WatchStatus:
+        order = list(STATUS_ORDER)
+        return order[(order.index(current) + 1) % len(order)]
+
+    # -- up next and upcoming -----------------------------------------------------------------
+
+    def up_next(self, now: str | None = None) -> list[UpNext]:
+        """For every show being watched, the next unwatched aired episode."""
+        when = now or now_iso()
+        watching = {k for k, v in self.statuses().items() if v is WatchStatus.WATCHING}
+        out = []
+        for summary in self.summaries():
+            if summary.id not in watching:
+                continue
+            view = self.show(summary.id, when)
+            if view is not None and view.next_to_watch is not None:
+                out.append(UpNext(summary, view.next_to_watch, view.progress))
+        return out
+
+    def upcoming(
+        self,
+        days: int = 30,
+        now: str | None = None,
+        statuses: Sequence[WatchStatus] | None = None,
+    ) -> list[Airing]:
+        """Episodes airing from now to ``days`` ahead, soonest first.
+
+        Only shows whose index row has a pending air time in the window are opened.
+        """
+        when = now or now_iso()
+        start = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        until = (start + timedelta(days=days)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        wanted = set(statuses) if statuses is not None else None
+        status_of = self.statuses()
+        out: list[Airing] = []
+        for summary in self.summaries():
+            if wanted is not None and status_of.get(summary.id, WatchStatus.NONE) not in wanted:
+                continue
+            if not any(when < stamp <= until for stamp in summary.pending):
+                continue
+            record = self.store.catalog.record(summary.id)
+            for episode in record.episodes if record else ():
+                stamp = air_time(episode)
+                if stamp is not None and when < stamp <= until:
+                    out.append(Airing(summary.id, summary.name, episode, stamp))
+        return sorted(out, key=lambda a: (a.stamp, a.show_name, a.episode.key))
+
+    # -- people -------------------------------------------------------------------------------
+
+    def work_of(self, person_id: str) -> list[Work]:
+        """Everything a person is credited in, in the library."""
+        entry = self.store.catalog.people().get(person_id)
+        if entry is None:
+            return []
+        names = {s.id: s.name for s in self.store.catalog.summaries()}
+        seen: dict[tuple[str, str, str], None] = {}
+        for credit in entry.credits:
+            seen.setdefault(credit, None)
+        return sorted(
+            (Work(show, names.get(show, show), kind, role) for show, kind, role in seen),
+            key=lambda w: (w.show_name.casefold(), w.kind, w.role),
+        )
+
+    # -- news ---------------------------------------------------------------------------------
+
+    def news(self) -> list[NewsItem]:
+        """All news items, newest first (undated last)."""
+        items = self.store.catalog.news()
+        return sorted(
+            items, key=lambda n: (n.published is not None, n.published or ""), reverse=True
+        )
+
+    def news_for_show(self, show_id: str) -> list[NewsItem]:
+        return [n for n in self.news() if show_id in n.show_ids]
+
+    def news_text(self, news_id: str) -> str:
+        return self.store.catalog.news_text(news_id)
+
+    def read_ids(self) -> set[str]:
+        return self.store.user.read_ids()
+
+    def set_read(self, news_id: str, read: bool = True) -> None:
+        self.store.user.set_read([news_id], read)
+
+
+def _aired(episode: Episode, now: str) -> bool:
+    stamp = air_time(episode)
+    return stamp is not None and stamp <= now
+
+
+def build_linker(store: Store) -> Linker:
+    summaries = store.catalog.summaries()
+    people = store.catalog.people()
+    return Linker.build(
+        ((s.id, (s.name, *s.aliases)) for s in summaries),
+        ((pid, entry.person.name) for pid, entry in people.items()),
+    )
+
+
+def link_news(store: Store, only: Sequence[str] | None = None) -> int:
+    """(Re)compute the show and person links of news items; returns how many items link."""
+    linker = build_linker(store)
+    wanted = set(only) if only is not None else None
+    links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for item in store.catalog.news():
+        if wanted is not None and item.id not in wanted:
+            continue
+        body = store.catalog.news_text(item.id)
+        links[item.id] = linker.link(item.title, item.summary, body)
+    store.catalog.set_news_links(links)
+    return sum(1 for shows, people in links.values() if shows or people)

@@ -1,0 +1,68 @@
+"""Link news to the library: which shows and people a text mentions.
+
+Names match on word boundaries, case-insensitively, longest first (so "Jessica Jones" wins
+over "Jessica"). A one-word name matches only with its own capitalisation, so a show called
+"Lost" does not link every article that says "lost". A show's name links the show even where
+the text means its title character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+MIN_LENGTH = 3
+
+
+@dataclass(slots=True)
+class Linker:
+    shows: dict[str, set[str]] = field(default_factory=dict)  # folded name -> show ids
+    people: dict[str, set[str]] = field(default_factory=dict)  # folded name -> person ids
+    _single: dict[str, str] = field(default_factory=dict)  # folded one-word name -> exact form
+    _pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def build(
+        cls, shows: Iterable[tuple[str, Iterable[str]]], people: Iterable[tuple[str, str]]
+    ) -> Linker:
+        """``shows``: (show id, names incl. aliases); ``people``: (person id, name)."""
+        linker = cls()
+        for show_id, names in shows:
+            for name in names:
+                linker._add(linker.shows, name, show_id)
+        for person_id, name in people:
+            linker._add(linker.people, name, person_id)
+        names = sorted(set(linker.shows) | set(linker.people), key=len, reverse=True)
+        if names:
+            alternation = "|".join(re.escape(n) for n in names)
+            linker._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        return linker
+
+    def _add(self, table: dict[str, set[str]], name: str, target: str) -> None:
+        name = " ".join(name.split())
+        if len(name) < MIN_LENGTH:
+            return
+        folded = name.casefold()
+        table.setdefault(folded, set()).add(target)
+        if " " not in name:
+            self._single[folded] = name
+
+    def link(self, *texts: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(show ids, person ids) mentioned in the texts, each in order of first mention."""
+        shows: dict[str, None] = {}
+        people: dict[str, None] = {}
+        if self._pattern is None:
+            return (), ()
+        for text in texts:
+            for match in self._pattern.finditer(text):
+                found = match.group(0)
+                folded = " ".join(found.split()).casefold()
+                exact = self._single.get(folded)
+                if exact is not None and found != exact:
+                    continue
+                for show_id in sorted(self.shows.get(folded, ())):
+                    shows.setdefault(show_id, None)
+                for person_id in sorted(self.people.get(folded, ())):
+                    people.setdefault(person_id, None)
+        return tuple(shows), tuple(people)

@@ -1,0 +1,263 @@
+"""Plain data models shared by the store, the fetcher, the CLI and the TUI.
+
+Every text field here has already passed through :func:`fancompanion.core.text.clean_text`
+(or :func:`clean_line`): models never carry markup or control characters.
+Ids are strings chosen by :mod:`fancompanion.core.ids`, stable across refreshes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class WatchStatus(StrEnum):
+    """A show's place on the fan's watchlist (the set Trakt and Simkl users know)."""
+
+    NONE = ""
+    WATCHING = "watching"
+    PLAN = "plan"
+    ON_HOLD = "on_hold"
+    COMPLETED = "completed"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+    @classmethod
+    def parse(cls, value: object) -> WatchStatus:
+        """Read a stored or typed status; unknown values mean no status."""
+        if isinstance(value, str):
+            text = value.strip().lower().replace(" ", "_").replace("-", "_")
+            text = {"plan_to_watch": "plan", "onhold": "on_hold", "hold": "on_hold"}.get(text, text)
+            for member in cls:
+                if member.value == text:
+                    return member
+        return cls.NONE
+
+
+_STATUS_LABELS = {
+    WatchStatus.NONE: "No status",
+    WatchStatus.WATCHING: "Watching",
+    WatchStatus.PLAN: "Plan to watch",
+    WatchStatus.ON_HOLD: "On hold",
+    WatchStatus.COMPLETED: "Completed",
+    WatchStatus.DROPPED: "Dropped",
+}
+
+# The order statuses cycle through and group by.
+STATUS_ORDER: tuple[WatchStatus, ...] = (
+    WatchStatus.WATCHING,
+    WatchStatus.PLAN,
+    WatchStatus.ON_HOLD,
+    WatchStatus.COMPLETED,
+    WatchStatus.DROPPED,
+    WatchStatus.NONE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    id: str
+    name: str
+    tvmaze_id: int | None = None
+    imdb_id: str | None = None
+    premiered: str | None = None  # ISO date
+    ended: str | None = None
+    status: str | None = None  # "Running", "Ended", ...
+    network: str | None = None  # network or streaming service
+    country: str | None = None
+    genres: tuple[str, ...] = ()
+    runtime: int | None = None
+    summary: str = ""
+    image_url: str | None = None
+    official_site: str | None = None
+    aliases: tuple[str, ...] = ()
+    updated: int | None = None  # TVmaze's epoch "updated" stamp
+
+    @property
+    def years(self) -> str:
+        start = (self.premiered or "")[:4]
+        end = (self.ended or "")[:4]
+        if not start:
+            return ""
+        if end == start:
+            return start
+        return f"{start}–{end}" if end else f"{start}–"
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    number: int
+    episode_count: int | None = None
+    premiere: str | None = None
+    end: str | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One episode. ``number`` is None for specials."""
+
+    show_id: str
+    season: int
+    number: int | None
+    name: str
+    tvmaze_id: int | None = None
+    airdate: str | None = None  # ISO date
+    airstamp: str | None = None  # ISO-8601 UTC
+    runtime: int | None = None
+    summary: str = ""
+
+    @property
+    def is_special(self) -> bool:
+        return self.number is None
+
+    @property
+    def key(self) -> str:
+        """Stable key of the episode within its show (marks refer to it)."""
+        return episode_key(self.season, self.number, self.tvmaze_id)
+
+    @property
+    def code(self) -> str:
+        if self.number is None:
+            return f"S{self.season:02d} special"
+        return f"S{self.season:02d}E{self.number:02d}"
+
+
+def episode_key(season: int, number: int | None, tvmaze_id: int | None) -> str:
+    """``S1E5`` for regular episodes, ``sp<tvmaze id>`` (or ``S1sp``) for specials."""
+    if number is not None:
+        return f"S{season}E{number}"
+    if tvmaze_id is not None:
+        return f"sp{tvmaze_id}"
+    return f"S{season}sp"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    tvmaze_id: int | None = None
+    country: str | None = None
+    birthday: str | None = None
+    deathday: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A person's part in a show: ``kind`` is "cast" (with character) or "crew" (with job)."""
+
+    show_id: str
+    person_id: str
+    kind: str
+    role: str  # character for cast, job for crew ("" when unknown)
+    seasons: str = ""  # e.g. "1-3" when the source says
+    order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ShowRecord:
+    """Everything the catalog holds for one show."""
+
+    show: Show
+    seasons: tuple[Season, ...] = ()
+    episodes: tuple[Episode, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    people: tuple[Person, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ShowSummary:
+    """One row of the show index: what the library list and ``shows`` need, nothing more.
+
+    ``pending`` holds the air times (ISO) of regular episodes that had not aired when the
+    record was written; with ``regular`` and ``undated`` it lets :meth:`aired` answer for any
+    moment without opening the show's file.
+    """
+
+    id: str
+    name: str
+    tvmaze_id: int | None
+    imdb_id: str | None
+    premiered: str | None
+    ended: str | None
+    status: str | None
+    network: str | None
+    seasons: int
+    regular: int  # regular episodes (specials excluded)
+    specials: int
+    undated: int  # regular episodes with no date at all
+    pending: tuple[str, ...]  # sorted air times of regular episodes not yet aired at write time
+    aliases: tuple[str, ...] = ()
+    updated: int | None = None
+
+    def aired(self, now_iso: str) -> int:
+        """Regular episodes aired at ``now_iso`` (an ISO UTC timestamp)."""
+        later = sum(1 for stamp in self.pending if stamp > now_iso)
+        return self.regular - self.undated - later
+
+    def next_air(self, now_iso: str) -> str | None:
+        return next((stamp for stamp in self.pending if stamp > now_iso), None)
+
+    @property
+    def years(self) -> str:
+        return Show(id=self.id, name=self.name, premiered=self.premiered, ended=self.ended).years
+
+
+@dataclass(frozen=True, slots=True)
+class NewsItem:
+    id: str
+    feed: str  # the feed URL, or a source label for bundled items
+    title: str
+    url: str | None = None
+    published: str | None = None  # ISO-8601 UTC
+    author: str = ""
+    summary: str = ""
+    source: str = ""  # the feed's title
+    show_ids: tuple[str, ...] = ()
+    person_ids: tuple[str, ...] = ()
+    has_text: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    url: str
+    title: str = ""
+    enabled: bool = True
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetched: str | None = None
+    last_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """The fan watched an episode: ``plays`` counts the first watch plus rewatches."""
+
+    key: str
+    season: int
+    number: int | None
+    tvmaze_id: int | None
+    plays: int = 1
+    first_at: str = ""
+    last_at: str = ""
+
+
+@dataclass(slots=True)
+class Progress:
+    watched: int = 0
+    aired: int = 0
+    total: int = 0
+    per_season: dict[int, tuple[int, int]] = field(
+        default_factory=dict
+    )  # season -> (watched, aired)
+
+    @property
+    def complete(self) -> bool:
+        return self.aired > 0 and self.watched >= self.aired
+
+    @property
+    def fraction(self) -> float:
+        return self.watched / self.aired if self.aired else 0.0

@@ -1,0 +1,296 @@
+"""The catalog: what sources say about shows, people and news. Refreshes write only here.
+
+Layout under ``<data>/catalog/``::
+
+    index.json          one row per show (ShowSummary): all the library list needs at start
+    shows/<id>.json     one file per show: show, seasons, episodes, credits
+    people.json         people and the shows they are credited in
+    news.json           news items (no bodies) and per-feed fetch state
+    text/<id>.txt       news bodies, read only when an item is opened
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from fancompanion.core import ids
+from fancompanion.core.models import (
+    Credit,
+    Episode,
+    Feed,
+    NewsItem,
+    Person,
+    Season,
+    Show,
+    ShowRecord,
+    ShowSummary,
+)
+from fancompanion.core.store.codec import from_doc, to_doc
+from fancompanion.core.store.files import StoreLock, atomic_write
+from fancompanion.core.store.tables import edit
+from fancompanion.core.store.tinyfile import read_tables, rows, write_tables
+from fancompanion.core.timeutil import air_time, now_iso
+
+INDEX = "catalog-index"
+SHOW = "catalog-show"
+PEOPLE = "catalog-people"
+NEWS = "catalog-news"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PersonEntry:
+    person: Person
+    credits: tuple[tuple[str, str, str], ...]  # (show id, "cast"|"crew", role)
+
+
+def summarize(record: ShowRecord, now: str) -> ShowSummary:
+    regular = [e for e in record.episodes if e.number is not None]
+    stamps = [air_time(e) for e in regular]
+    show = record.show
+    return ShowSummary(
+        id=show.id,
+        name=show.name,
+        tvmaze_id=show.tvmaze_id,
+        imdb_id=show.imdb_id,
+        premiered=show.premiered,
+        ended=show.ended,
+        status=show.status,
+        network=show.network,
+        seasons=len({e.season for e in regular} | {s.number for s in record.seasons if s.number}),
+        regular=len(regular),
+        specials=len(record.episodes) - len(regular),
+        undated=sum(1 for s in stamps if s is None),
+        pending=tuple(sorted(s for s in stamps if s is not None and s > now)),
+        aliases=show.aliases,
+        updated=show.updated,
+    )
+
+
+class Catalog:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.lock = StoreLock(root / ".lock")
+        self.index_path = root / "index.json"
+        self.people_path = root / "people.json"
+        self.news_path = root / "news.json"
+        self.shows_dir = root / "shows"
+        self.text_dir = root / "text"
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.index_path.exists()
+
+    def meta(self) -> dict[str, Any]:
+        docs = rows(read_tables(self.index_path, INDEX), "info")
+        return docs[0] if docs else {}
+
+    def summaries(self) -> list[ShowSummary]:
+        path = self.index_path
+        return [from_doc(ShowSummary, d, path) for d in rows(read_tables(path, INDEX), "shows")]
+
+    def show_path(self, show_id: str) -> Path:
+        return self.shows_dir / f"{ids.safe_filename(show_id)}.json"
+
+    def record(self, show_id: str) -> ShowRecord | None:
+        path = self.show_path(show_id)
+        tables = read_tables(path, SHOW)
+        if tables is None:
+            return None
+        shows = rows(tables, "show")
+        if not shows:
+            return None
+        return ShowRecord(
+            show=from_doc(Show, shows[0], path),
+            seasons=tuple(from_doc(Season, d, path) for d in rows(tables, "seasons")),
+            episodes=tuple(from_doc(Episode, d, path) for d in rows(tables, "episodes")),
+            credits=tuple(from_doc(Credit, d, path) for d in rows(tables, "credits")),
+            people=tuple(from_doc(Person, d, path) for d in rows(tables, "people")),
+        )
+
+    def people(self) -> dict[str, PersonEntry]:
+        path = self.people_path
+        out: dict[str, PersonEntry] = {}
+        for doc in rows(read_tables(path, PEOPLE), "people"):
+            person = from_doc(Person, doc.get("person"), path)
+            credits = doc.get("credits")
+            if not isinstance(credits, list):
+                credits = []
+            out[person.id] = PersonEntry(
+                person, tuple((str(c[0]), str(c[1]), str(c[2])) for c in credits if len(c) == 3)
+            )
+        return out
+
+    def news(self) -> list[NewsItem]:
+        path = self.news_path
+        return [from_doc(NewsItem, d, path) for d in rows(read_tables(path, NEWS), "items")]
+
+    def news_text(self, news_id: str) -> str:
+        path = self.text_dir / f"{ids.safe_filename(news_id)}.txt"
+        try:
+            return path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def feed_states(self) -> dict[str, Feed]:
+        path = self.news_path
+        feeds = (from_doc(Feed, d, path) for d in rows(read_tables(path, NEWS), "feeds"))
+        return {f.url: f for f in feeds}
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def set_meta(self, **values: Any) -> None:
+        with edit(self.index_path, INDEX, self.lock) as tables:
+            info = dict(tables.table("info")[0]) if tables.table("info") else {}
+            info.update(values)
+            tables.replace("info", [info])
+
+    def put_shows(self, records: Sequence[ShowRecord]) -> list[str]:
+        """Store whole shows (replacing what was there); returns their ids in order.
+
+        An incoming show whose TVmaze or IMDb id matches a stored show takes that show's id,
+        so user marks keep pointing at it. People are matched by TVmaze id, else by name.
+        """
+        if not records:
+            return []
+        now = now_iso()
+        with self.lock.held(), edit(self.index_path, INDEX, self.lock) as index:
+            rows_by_id = {str(d.get("id")): d for d in index.table("shows")}
+            resolved = [self._resolve(record, rows_by_id.values()) for record in records]
+            with edit(self.people_path, PEOPLE, self.lock) as people:
+                resolved = self._merge_people(resolved, people.table("people"))
+                people.changed = True
+            for record in resolved:
+                self._write_show(record)
+                rows_by_id[record.show.id] = to_doc(summarize(record, now))
+            index.replace("shows", list(rows_by_id.values()))
+        return [r.show.id for r in resolved]
+
+    def _write_show(self, record: ShowRecord) -> None:
+        write_tables(
+            self.show_path(record.show.id),
+            SHOW,
+            {
+                "show": [to_doc(record.show)],
+                "seasons": [to_doc(s) for s in record.seasons],
+                "episodes": [to_doc(e) for e in record.episodes],
+                "credits": [to_doc(c) for c in record.credits],
+                "people": [to_doc(p) for p in record.people],
+            },
+        )
+
+    @staticmethod
+    def _resolve(record: ShowRecord, stored: Iterable[dict[str, Any]]) -> ShowRecord:
+        show = record.show
+        for doc in stored:
+            same = (show.tvmaze_id is not None and doc.get("tvmaze_id") == show.tvmaze_id) or (
+                show.imdb_id is not None and doc.get("imdb_id") == show.imdb_id
+            )
+            if same and doc.get("id") != show.id:
+                return rekey_show(record, str(doc["id"]))
+        return record
+
+    @staticmethod
+    def _merge_people(records: list[ShowRecord], stored: list[dict[str, Any]]) -> list[ShowRecord]:
+        by_tvmaze: dict[int, dict[str, Any]] = {}
+        by_name: dict[str, dict[str, Any]] = {}
+        by_id: dict[str, dict[str, Any]] = {}
+        for entry in stored:
+            person = entry.get("person") or {}
+            by_id[str(person.get("id"))] = entry
+            if isinstance(person.get("tvmaze_id"), int):
+                by_tvmaze[person["tvmaze_id"]] = entry
+            by_name.setdefault(str(person.get("name", "")).casefold(), entry)
+        show_ids = {r.show.id for r in records}
+        for entry in stored:  # these shows' credits are replaced below
+            entry["credits"] = [c for c in entry.get("credits") or [] if c and c[0] not in show_ids]
+        out: list[ShowRecord] = []
+        for record in records:
+            mapping: dict[str, str] = {}
+            people: list[Person] = []
+            for person in record.people:
+                doc: dict[str, Any] | None
+                doc = by_tvmaze.get(person.tvmaze_id) if person.tvmaze_id is not None else None
+                if doc is None:
+                    candidate = by_name.get(person.name.casefold())
+                    if candidate is not None and (
+                        person.tvmaze_id is None or candidate["person"].get("tvmaze_id") is None
+                    ):
+                        doc = candidate
+                if doc is None:
+                    doc = {"person": to_doc(person), "credits": []}
+                    stored.append(doc)
+                    by_name.setdefault(person.name.casefold(), doc)
+                else:
+                    merged = dict(doc["person"])
+                    for key, value in to_doc(person).items():
+                        if key != "id" and value is not None:
+                            merged[key] = value
+                    doc["person"] = merged
+                if isinstance(doc["person"].get("tvmaze_id"), int):
+                    by_tvmaze[doc["person"]["tvmaze_id"]] = doc
+                by_id[str(doc["person"]["id"])] = doc
+                mapping[person.id] = str(doc["person"]["id"])
+                people.append(dataclasses.replace(person, id=mapping[person.id]))
+            credits = tuple(
+                dataclasses.replace(c, person_id=mapping.get(c.person_id, c.person_id))
+                for c in record.credits
+            )
+            for credit in credits:
+                owner = by_id.get(credit.person_id)
+                if owner is not None:
+                    owner["credits"].append([record.show.id, credit.kind, credit.role])
+            out.append(dataclasses.replace(record, people=tuple(people), credits=credits))
+        stored[:] = [d for d in stored if d.get("credits")]
+        return out
+
+    def put_news(self, items: Sequence[tuple[NewsItem, str]]) -> list[str]:
+        """Add news items (with their bodies) not stored yet; returns the ids added."""
+        added: list[str] = []
+        with edit(self.news_path, NEWS, self.lock) as news:
+            docs = news.table("items")
+            known = {d.get("id") for d in docs} | {d.get("url") for d in docs if d.get("url")}
+            for item, text in items:
+                if item.id in known or (item.url and item.url in known):
+                    continue
+                if text:
+                    atomic_write(
+                        self.text_dir / f"{ids.safe_filename(item.id)}.txt", text.encode("utf-8")
+                    )
+                docs.append(to_doc(dataclasses.replace(item, has_text=bool(text))))
+                known.add(item.id)
+                added.append(item.id)
+            news.changed = bool(added)
+        return added
+
+    def set_news_links(self, links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+        """Replace the (show ids, person ids) of the given news items."""
+        with edit(self.news_path, NEWS, self.lock) as news:
+            for doc in news.table("items"):
+                new = links.get(str(doc.get("id")))
+                if new is not None and (list(new[0]), list(new[1])) != (
+                    doc.get("show_ids"),
+                    doc.get("person_ids"),
+                ):
+                    doc["show_ids"], doc["person_ids"] = list(new[0]), list(new[1])
+                    news.changed = True
+
+    def put_feed_state(self, feed: Feed) -> None:
+        with edit(self.news_path, NEWS, self.lock) as news:
+            docs = [d for d in news.table("feeds") if d.get("url") != feed.url]
+            docs.append(to_doc(feed))
+            news.replace("feeds", docs)
+
+
+def rekey_show(record: ShowRecord, new_id: str) -> ShowRecord:
+    """The same record under another show id (episodes and credits follow)."""
+    return ShowRecord(
+        show=dataclasses.replace(record.show, id=new_id),
+        seasons=record.seasons,
+        episodes=tuple(dataclasses.replace(e, show_id=new_id) for e in record.episodes),
+        credits=tuple(dataclasses.replace(c, show_id=new_id) for c in record.credits),
+        people=record.people,
+    )

@@ -1,0 +1,70 @@
+"""Models to store documents and back, checking types on the way in.
+
+A document with a missing required field or a value of the wrong type raises
+:class:`CorruptFileError` naming the file: a damaged store is reported, never half-loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fancompanion.core.store.errors import CorruptFileError
+
+T = TypeVar("T")
+
+_SIMPLE: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "bool": (bool,),
+    "str | None": (str, type(None)),
+    "int | None": (int, type(None)),
+}
+
+
+_Spec = tuple[tuple[str, tuple[type, ...] | None, bool, bool], ...]
+_SPECS: dict[type, _Spec] = {}
+
+
+def _spec(cls: type) -> _Spec:
+    """(name, accepted types or None, is_tuple, required) per field, computed once per class."""
+    known = _SPECS.get(cls)
+    if known is not None:
+        return known
+    out = []
+    for f in dataclasses.fields(cls):
+        kind = str(f.type)
+        is_tuple = kind.startswith("tuple[")
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        out.append((f.name, (list, tuple) if is_tuple else _SIMPLE.get(kind), is_tuple, required))
+    _SPECS[cls] = tuple(out)
+    return _SPECS[cls]
+
+
+def to_doc(obj: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {}
+    for name, _types, is_tuple, _required in _spec(type(obj)):
+        value = getattr(obj, name)
+        doc[name] = list(value) if is_tuple else value
+    return doc
+
+
+def from_doc(cls: type[T], doc: Any, path: Path) -> T:
+    if not isinstance(doc, dict):
+        raise CorruptFileError(path, f"a {cls.__name__} record is not an object")
+    kwargs: dict[str, Any] = {}
+    for name, types, is_tuple, required in _spec(cls):
+        if name not in doc:
+            if required:
+                raise CorruptFileError(path, f"a {cls.__name__} record has no {name!r}")
+            continue
+        value = doc[name]
+        if types is not None and (
+            not isinstance(value, types) or (isinstance(value, bool) and bool not in types)
+        ):
+            raise CorruptFileError(
+                path, f"a {cls.__name__} record has a {type(value).__name__} for {name!r}"
+            )
+        kwargs[name] = tuple(value) if is_tuple else value
+    return cls(**kwargs)

@@ -1,0 +1,219 @@
+"""User state: what the fan did. Refreshes never write here; marks never write the catalog.
+
+Layout under ``<data>/user/``::
+
+    state.json          watchlist status per show, subscribed feeds, settings
+    read.json           read marks of news items
+    watched/<id>.json   one small file per show with the fan's episode marks
+
+Marking an episode rewrites only that show's marks file, so its cost does not grow with the
+catalog (or with the rest of the fan's history).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from fancompanion.core import ids
+from fancompanion.core.models import Episode, Feed, Mark, WatchStatus
+from fancompanion.core.store.codec import from_doc, to_doc
+from fancompanion.core.store.files import StoreLock
+from fancompanion.core.store.tables import edit
+from fancompanion.core.store.tinyfile import read_tables, rows
+from fancompanion.core.timeutil import now_iso
+
+STATE = "user-state"
+READ = "user-read"
+WATCHED = "user-watched"
+
+
+class UserState:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.lock = StoreLock(root / ".lock")
+        self.state_path = root / "state.json"
+        self.read_path = root / "read.json"
+        self.watched_dir = root / "watched"
+
+    def files(self) -> list[Path]:
+        """Every user-state file (for backups and checks)."""
+        found = [p for p in (self.state_path, self.read_path) if p.exists()]
+        if self.watched_dir.is_dir():
+            found.extend(sorted(self.watched_dir.glob("*.json")))
+        return found
+
+    # -- watchlist -----------------------------------------------------------------------------
+
+    def statuses(self) -> dict[str, WatchStatus]:
+        docs = rows(read_tables(self.state_path, STATE), "shows")
+        return {str(d.get("show")): WatchStatus.parse(d.get("status")) for d in docs}
+
+    def set_status(self, show_id: str, status: WatchStatus, *, at: str | None = None) -> None:
+        with edit(self.state_path, STATE, self.lock) as state:
+            docs = [d for d in state.table("shows") if d.get("show") != show_id]
+            if status is not WatchStatus.NONE:
+                docs.append({"show": show_id, "status": status.value, "at": at or now_iso()})
+            state.replace("shows", docs)
+
+    # -- watched episodes ---------------------------------------------------------------------
+
+    def marks_path(self, show_id: str) -> Path:
+        return self.watched_dir / f"{ids.safe_filename(show_id)}.json"
+
+    def marks(self, show_id: str) -> list[Mark]:
+        path = self.marks_path(show_id)
+        return [from_doc(Mark, d, path) for d in rows(read_tables(path, WATCHED), "marks")]
+
+    def shows_with_marks(self) -> list[str]:
+        """Show ids that have a marks file (file names are the ids, made filesystem-safe)."""
+        if not self.watched_dir.is_dir():
+            return []
+        out = []
+        for path in self.watched_dir.glob("*.json"):
+            docs = rows(read_tables(path, WATCHED), "info")
+            out.append(str(docs[0]["show"]) if docs and "show" in docs[0] else path.stem)
+        return out
+
+    def watch(
+        self,
+        show_id: str,
+        episodes: Iterable[Episode],
+        *,
+        rewatch: bool = False,
+        at: str | None = None,
+    ) -> int:
+        """Mark episodes watched. An episode already watched counts a rewatch only when asked.
+
+        Returns how many marks changed.
+        """
+        when = at or now_iso()
+        changed = 0
+        with edit(self.marks_path(show_id), WATCHED, self.lock) as file:
+            docs = file.table("marks")
+            for episode in episodes:
+                doc = _find(docs, episode)
+                if doc is None:
+                    docs.append(to_doc(_new_mark(episode, when)))
+                    changed += 1
+                elif rewatch:
+                    doc["plays"] = int(doc.get("plays") or 1) + 1
+                    doc["last_at"] = when
+                    changed += 1
+                else:
+                    continue
+            if changed:
+                file.replace("info", [{"show": show_id}])
+        return changed
+
+    def unwatch(self, show_id: str, episodes: Iterable[Episode]) -> int:
+        targets = list(episodes)
+        with edit(self.marks_path(show_id), WATCHED, self.lock) as file:
+            docs = file.table("marks")
+            remaining = [d for d in docs if not any(_matches(d, e) for e in targets)]
+            if len(remaining) != len(docs):
+                file.replace("marks", remaining)
+            return len(docs) - len(remaining)
+
+    def put_marks(self, show_id: str, marks: Sequence[Mark]) -> int:
+        """Merge marks (import): a mark already there keeps the later time and more plays."""
+        changed = 0
+        with edit(self.marks_path(show_id), WATCHED, self.lock) as file:
+            docs = file.table("marks")
+            by_key = {str(d.get("key")): d for d in docs}
+            for mark in marks:
+                doc = by_key.get(mark.key)
+                new = to_doc(mark)
+                if doc is None:
+                    docs.append(new)
+                    by_key[mark.key] = new
+                    changed += 1
+                    continue
+                merged = dict(doc)
+                merged["plays"] = max(int(doc.get("plays") or 1), mark.plays)
+                merged["last_at"] = max(str(doc.get("last_at") or ""), mark.last_at)
+                firsts = [x for x in (str(doc.get("first_at") or ""), mark.first_at) if x]
+                merged["first_at"] = min(firsts) if firsts else ""
+                if merged != doc:
+                    doc.clear()
+                    doc.update(merged)
+                    changed += 1
+            if changed:
+                file.replace("info", [{"show": show_id}])
+        return changed
+
+    # -- news read marks ----------------------------------------------------------------------
+
+    def read_ids(self) -> set[str]:
+        return {str(d.get("news")) for d in rows(read_tables(self.read_path, READ), "read")}
+
+    def set_read(
+        self, news_ids: Iterable[str], read: bool = True, *, at: str | None = None
+    ) -> None:
+        wanted = set(news_ids)
+        with edit(self.read_path, READ, self.lock) as file:
+            docs = [d for d in file.table("read") if d.get("news") not in wanted]
+            if read:
+                when = at or now_iso()
+                docs.extend({"news": news_id, "at": when} for news_id in sorted(wanted))
+            if len(docs) != len(file.table("read")) or read:
+                file.replace("read", docs)
+
+    # -- feeds and settings -------------------------------------------------------------------
+
+    def feeds(self) -> list[Feed]:
+        path = self.state_path
+        return [from_doc(Feed, d, path) for d in rows(read_tables(path, STATE), "feeds")]
+
+    def put_feed(self, feed: Feed) -> None:
+        """Subscribe (or update a subscription). Only url, title and enabled are user state."""
+        doc = {"url": feed.url, "title": feed.title, "enabled": feed.enabled}
+        with edit(self.state_path, STATE, self.lock) as state:
+            docs = [d for d in state.table("feeds") if d.get("url") != feed.url]
+            docs.append(doc)
+            state.replace("feeds", docs)
+
+    def remove_feed(self, url: str) -> bool:
+        with edit(self.state_path, STATE, self.lock) as state:
+            docs = state.table("feeds")
+            kept = [d for d in docs if d.get("url") != url]
+            if len(kept) == len(docs):
+                return False
+            state.replace("feeds", kept)
+            return True
+
+    def settings(self) -> dict[str, Any]:
+        docs = rows(read_tables(self.state_path, STATE), "settings")
+        return {str(d.get("key")): d.get("value") for d in docs}
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with edit(self.state_path, STATE, self.lock) as state:
+            docs = [d for d in state.table("settings") if d.get("key") != key]
+            docs.append({"key": key, "value": value})
+            state.replace("settings", docs)
+
+
+def _matches(doc: dict[str, Any], episode: Episode) -> bool:
+    if episode.tvmaze_id is not None and doc.get("tvmaze_id") == episode.tvmaze_id:
+        return True
+    return bool(doc.get("key") == episode.key)
+
+
+def _find(docs: list[dict[str, Any]], episode: Episode) -> dict[str, Any] | None:
+    return next((d for d in docs if _matches(d, episode)), None)
+
+
+def _new_mark(episode: Episode, when: str) -> Mark:
+    return Mark(
+        key=episode.key,
+        season=episode.season,
+        number=episode.number,
+        tvmaze_id=episode.tvmaze_id,
+        plays=1,
+        first_at=when,
+        last_at=when,
+    )
+
+
+__all__ = ["UserState"]

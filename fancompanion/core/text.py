@@ -1,0 +1,138 @@
+"""The one door for untrusted text: HTML to plain text, control characters removed.
+
+Everything from TVmaze, feeds, article pages, import files and the store passes through
+:func:`clean_text` (multi-line) or :func:`clean_line` (titles, names) before it becomes a model
+field. The result holds no terminal escape sequences, no C0/C1 controls (other than newlines in
+multi-line text), no bidirectional overrides and no invisible zero-width characters, and is
+capped in length so a hostile source cannot make one value huge.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+MAX_LINE = 500  # a title or a name
+MAX_TEXT = 200_000  # an article body
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other 2-byte ESC.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC (e.g. OSC 8 links, OSC 52 clipboard)
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b[@-Z\\-_]?"  # lone ESC or 2-byte sequence
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
+)
+# C0 (except \t \n), DEL, C1, bidi embeddings/overrides/isolates, zero-width and BOM-like marks.
+# U+200D (zero-width joiner) is kept: emoji sequences need it.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+_BLOCK_TAGS = frozenset(
+    {
+        *("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"),
+        *("tr", "table", "blockquote", "pre", "section", "article", "header", "footer"),
+        *("figure", "figcaption", "hr", "dd", "dt", "dl"),
+    }
+)
+_DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math"}
+)
+
+
+class _PlainText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._dropping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP_TAGS:
+            self._dropping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag in ("p", "div", "blockquote") else "\n")
+            if tag == "li":
+                self.parts.append("• ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP_TAGS:
+            self._dropping = max(0, self._dropping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropping:
+            self.parts.append(data)
+
+
+def strip_controls(value: str) -> str:
+    """Remove escape sequences and invisible control characters; keep newlines and tabs."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _ESCAPES.sub("", value)
+    return _INVISIBLE.sub("", value)
+
+
+def html_to_text(value: str) -> str:
+    """Turn an HTML fragment into plain text: tags removed, entities decoded, scripts dropped."""
+    if "<" not in value and "&" not in value:
+        return value
+    parser = _PlainText()
+    try:
+        parser.feed(value)
+        parser.close()
+    except Exception:  # HTMLParser is lenient; if it still fails, fall back to unescaping
+        return html.unescape(re.sub(r"<[^>]*>", " ", value))
+    return "".join(parser.parts)
+
+
+def clean_text(value: object, *, limit: int = MAX_TEXT, is_html: bool = True) -> str:
+    """Untrusted (possibly HTML) text to safe plain multi-line text."""
+    if not isinstance(value, str) or not value:
+        return ""
+    if len(value) > limit * 4:  # bound the work before parsing
+        value = value[: limit * 4]
+    if is_html:
+        value = html_to_text(value)
+    value = strip_controls(value)
+    lines = [_SPACES.sub(" ", line).strip() for line in value.split("\n")]
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return truncate(text, limit)
+
+
+def clean_line(value: object, *, limit: int = MAX_LINE, is_html: bool = False) -> str:
+    """Untrusted text to one safe line (names, titles)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value:
+        return ""
+    if len(value) > limit * 4:
+        value = value[: limit * 4]
+    if is_html:
+        value = html_to_text(value)
+    value = strip_controls(value)
+    return truncate(_SPACES.sub(" ", value.replace("\n", " ")).strip(), limit)
+
+
+def truncate(value: str, limit: int) -> str:
+    if len(value) <= limit:
+        return value
+    return value[: limit - 1].rstrip() + "…"
+
+
+def clean_url(value: object) -> str | None:
+    """An http(s) URL as a plain string, or None for anything else."""
+    if not isinstance(value, str):
+        return None
+    url = strip_controls(value).strip()
+    if len(url) > 2048 or any(ch.isspace() for ch in url):
+        return None
+    lower = url.lower()
+    if lower.startswith(("http://", "https://")):
+        return url
+    return None

@@ -1,0 +1,25 @@
+"""Where things live: the data directory and the bundled library. No side effects on import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_DATA_DIR = "FANCOMPANION_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir`` wins, then ``$FANCOMPANION_DATA_DIR``, then the platform's user data dir."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir  # imported only when needed
+
+    return Path(user_data_dir("fancompanion", appauthor=False))
+
+
+def bundle_dir() -> Path:
+    """The bundled library: ``data/`` at the top of the source tree (installed editable)."""
+    return Path(__file__).resolve().parent.parent / "data"
