@@ -1,0 +1,197 @@
+"""Every command of the app, defined once: key, footer text, help group, tooltip, action.
+
+Bindings, the footer, the help screen and the command palette are all built from this table
+(the idea is hike's: one definition per command). Screens and widgets select their commands by
+``id`` with :func:`bindings`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    id: str
+    key: str  # Textual key spec; comma-separated alternatives allowed
+    action: str  # Textual action string, e.g. "app.open_news"
+    description: str  # footer / palette text
+    group: str  # help screen heading
+    tooltip: str = ""
+    show: bool = True  # in the footer
+    display_key: str = ""  # how the help screen writes the key ("" = derived from key)
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.key,
+            self.action,
+            self.description,
+            show=self.show,
+            id=self.id,
+            tooltip=self.tooltip or self.description,
+        )
+
+    @property
+    def keys_text(self) -> str:
+        return self.display_key or " / ".join(k.strip() for k in self.key.split(","))
+
+
+COMMANDS: tuple[Command, ...] = (
+    # Anywhere
+    Command(
+        "app.help",
+        "question_mark",
+        "app.help",
+        "Help",
+        "Anywhere",
+        "Every key, grouped",
+        display_key="?",
+    ),
+    Command("app.news", "n", "app.open_news", "News", "Anywhere", "All news, read offline"),
+    Command(
+        "app.up_next",
+        "u",
+        "app.open_up_next",
+        "Up next",
+        "Anywhere",
+        "Next episode of every show you are watching; what airs soon",
+    ),
+    Command(
+        "app.refresh",
+        "r",
+        "app.refresh",
+        "Refresh",
+        "Anywhere",
+        "Fetch updates from TVmaze and your feeds (asks the network)",
+    ),
+    Command(
+        "app.palette",
+        "ctrl+p",
+        "app.command_palette",
+        "Jump to…",
+        "Anywhere",
+        "Command palette: any show, person or news item",
+        show=False,
+    ),
+    Command("app.quit", "q", "app.quit", "Quit", "Anywhere", "Quit FanCompanion"),
+    # Library
+    Command(
+        "library.filter",
+        "slash",
+        "filter",
+        "Filter",
+        "Library",
+        "Type to filter shows by name (fuzzy)",
+        display_key="/",
+    ),
+    Command(
+        "library.status",
+        "w",
+        "cycle_status",
+        "Status",
+        "Library",
+        "Cycle the show's watchlist status",
+    ),
+    Command(
+        "library.tab_overview",
+        "1",
+        "tab('overview')",
+        "Overview",
+        "Library",
+        "Show: overview tab",
+        show=False,
+    ),
+    Command(
+        "library.tab_seasons",
+        "2",
+        "tab('seasons')",
+        "Seasons",
+        "Library",
+        "Show: seasons and episodes tab",
+        show=False,
+    ),
+    Command(
+        "library.tab_cast",
+        "3",
+        "tab('cast')",
+        "Cast",
+        "Library",
+        "Show: cast and crew tab",
+        show=False,
+    ),
+    Command(
+        "library.tab_news",
+        "4",
+        "tab('news')",
+        "News tab",
+        "Library",
+        "Show: news about this show",
+        show=False,
+    ),
+    # Episodes
+    Command(
+        "episodes.toggle",
+        "space",
+        "toggle_watched",
+        "Watched",
+        "Episodes",
+        "Toggle watched (on a season: the whole season)",
+    ),
+    Command(
+        "episodes.up_to",
+        "W",
+        "watched_up_to",
+        "Up to here",
+        "Episodes",
+        "Mark every earlier aired episode watched, and this one",
+        display_key="W",
+    ),
+    Command(
+        "episodes.rewatch",
+        "plus",
+        "rewatch",
+        "Rewatch",
+        "Episodes",
+        "Count another watch of this episode",
+        display_key="+",
+    ),
+    Command(
+        "episodes.spoiler",
+        "s",
+        "reveal",
+        "Reveal",
+        "Episodes",
+        "Reveal the summary of an unwatched episode (spoilers!)",
+    ),
+    # News
+    Command(
+        "news.open_url",
+        "o",
+        "open_url",
+        "Open link",
+        "News",
+        "Open the original article in your browser",
+    ),
+    Command(
+        "news.toggle_read",
+        "m",
+        "toggle_read",
+        "Read/unread",
+        "News",
+        "Mark the item read or unread",
+    ),
+    Command("news.sort", "t", "toggle_sort", "Sort", "News", "Unread first / newest first"),
+)
+
+BY_ID = {command.id: command for command in COMMANDS}
+
+
+def bindings(*ids: str) -> list[Binding]:
+    """The bindings for these command ids (for a screen's or widget's ``BINDINGS``)."""
+    return [BY_ID[i].binding() for i in ids]
+
+
+def group_ids(group: str) -> tuple[str, ...]:
+    return tuple(c.id for c in COMMANDS if c.group == group)
