@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +183,75 @@ COMMANDS: tuple[Command, ...] = (
         "Mark the item read or unread",
     ),
     Command("news.sort", "t", "toggle_sort", "Sort", "News", "Unread first / newest first"),
+    Command(
+        "news.filter",
+        "slash",
+        "filter",
+        "Filter",
+        "News",
+        "Type to filter news by title or source",
+        display_key="/",
+    ),
+    # Up next
+    Command(
+        "upnext.tab_up_next",
+        "1",
+        "tab('up-next')",
+        "Up next",
+        "Up next",
+        "Next episode of every show you are watching",
+        show=False,
+    ),
+    Command(
+        "upnext.tab_upcoming",
+        "2",
+        "tab('upcoming')",
+        "Upcoming",
+        "Up next",
+        "Episodes airing in the next 30 days",
+        show=False,
+    ),
+    Command(
+        "upnext.watch",
+        "space",
+        "watch",
+        "Watched",
+        "Up next",
+        "Mark the row's episode watched; the row moves on to the next one",
+    ),
+    Command(
+        "upnext.open",
+        "enter",
+        "open_show",
+        "Open show",
+        "Up next",
+        "Open the row's show in the library",
+    ),
+    # Screens
+    Command(
+        "screen.back",
+        "escape",
+        "back",
+        "Back",
+        "Screens",
+        "Close this screen and go back to the library",
+        display_key="esc",
+    ),
+    Command(
+        "help.close",
+        "escape,question_mark",
+        "back",
+        "Close",
+        "Screens",
+        "Close the help",
+        display_key="esc / ?",
+    ),
 )
 
 BY_ID = {command.id: command for command in COMMANDS}
 
 
-def bindings(*ids: str) -> list[Binding]:
+def bindings(*ids: str) -> list[BindingType]:
     """The bindings for these command ids (for a screen's or widget's ``BINDINGS``)."""
     return [BY_ID[i].binding() for i in ids]
 

@@ -1,0 +1,108 @@
+"""The list of news items on the news screen: unread marked with •, sortable, filterable.
+
+The order stays put while the fan marks items read or unread (only the mark changes), so the
+cursor never jumps away; it is recomputed when the sort or the filter changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from fancompanion.core.models import NewsItem
+from fancompanion.core.timeutil import local_display
+
+UNREAD_MARK = "•"
+
+
+def news_prompt(item: NewsItem, unread: bool) -> Content:
+    """One row: the unread mark and title, then date and source (always literal text)."""
+    meta = " · ".join(p for p in (local_display(item.published) or "undated", item.source) if p)
+    return Content.assemble(
+        (f"{UNREAD_MARK} " if unread else "  ", "bold"),
+        (item.title or "(untitled)", "bold" if unread else ""),
+        "\n  ",
+        (meta, "dim"),
+    )
+
+
+def matches(item: NewsItem, query: str) -> bool:
+    """Case-insensitive: every word of the query appears in the title or source."""
+    haystack = f"{item.title} {item.source} {item.feed}".casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+class NewsList(OptionList):
+    """News items; the option id of each row is the news id."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._items: list[NewsItem] = []
+        self._by_id: dict[str, NewsItem] = {}
+        self._read: set[str] = set()
+        self._query = ""
+        self.unread_first = True
+
+    @property
+    def shown(self) -> list[str]:
+        """The ids of the rows on screen, top to bottom."""
+        return [option.id for option in self.options if option.id is not None]
+
+    @property
+    def unread_count(self) -> int:
+        return sum(1 for item in self._items if item.id not in self._read)
+
+    def item(self, news_id: str) -> NewsItem | None:
+        return self._by_id.get(news_id)
+
+    def is_read(self, news_id: str) -> bool:
+        return news_id in self._read
+
+    def load(self, items: Iterable[NewsItem], read: set[str]) -> None:
+        """Take the items (newest first, as the library gives them) and the read marks."""
+        self._items = list(items)
+        self._by_id = {item.id: item for item in self._items}
+        self._read = set(read)
+        self._rebuild()
+
+    def set_query(self, query: str) -> None:
+        self._query = query
+        self._rebuild()
+
+    def set_unread_first(self, unread_first: bool) -> None:
+        self.unread_first = unread_first
+        self._rebuild()
+
+    def set_read(self, news_id: str, read: bool) -> None:
+        """Change one mark in place (the row keeps its position)."""
+        if read:
+            self._read.add(news_id)
+        else:
+            self._read.discard(news_id)
+        item = self._by_id.get(news_id)
+        if item is not None and news_id in self.shown:
+            self.replace_option_prompt(news_id, news_prompt(item, not read))
+
+    def select_id(self, news_id: str) -> bool:
+        """Move the cursor to an item; False when it is not shown."""
+        try:
+            self.highlighted = self.get_option_index(news_id)
+        except OptionDoesNotExist:  # filtered out or unknown
+            return False
+        return True
+
+    def _rebuild(self) -> None:
+        current = self.highlighted_option.id if self.highlighted_option is not None else None
+        items = [item for item in self._items if matches(item, self._query)]
+        if self.unread_first:
+            # Stable sort: within read and unread the library's newest-first order remains.
+            items.sort(key=lambda item: item.id in self._read)
+        self.set_options(
+            Option(news_prompt(item, item.id not in self._read), id=item.id) for item in items
+        )
+        kept = current is not None and self.select_id(current)
+        if items and not kept:
+            self.highlighted = 0

@@ -1,0 +1,79 @@
+"""The reader pane of the news screen: one item's stored text, read offline.
+
+Everything here comes from the store and is shown as literal text (``Content``), never markup:
+a title like ``[@click=app.quit]`` is just characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from fancompanion.core.models import NewsItem
+from fancompanion.core.text import clean_url
+from fancompanion.core.timeutil import local_display
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A show or person a news item mentions; ``kind`` is "show" or "person"."""
+
+    kind: str
+    id: str
+    name: str
+
+    @property
+    def option_id(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+def meta_line(item: NewsItem) -> Content:
+    when = local_display(item.published, with_time=True) or "undated"
+    source = item.source or item.feed
+    parts: list[str | tuple[str, str]] = [(source, "bold"), "  ", when]
+    if item.author and item.author != source:
+        parts += ["  ", ("by ", "dim"), item.author]
+    url = clean_url(item.url)
+    parts += ["\n", (url or "no web link (stored text only)", "dim")]
+    return Content.assemble(*parts)
+
+
+class Reader(VerticalScroll, can_focus=True):
+    """Title, source and date, the full stored text, and the linked shows and people."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content("Select a news item to read it — it is stored, no network needed."),
+            id="reader-title",
+        )
+        yield Static(Content(""), id="reader-meta")
+        yield Static(Content(""), id="reader-body")
+        yield Label(Content("Mentions (enter opens the show)"), id="reader-links-label")
+        yield OptionList(id="reader-links", markup=False)
+
+    def show(self, item: NewsItem, text: str, links: list[Link]) -> None:
+        self.query_one("#reader-title", Static).update(Content(item.title or "(untitled)"))
+        self.query_one("#reader-meta", Static).update(meta_line(item))
+        body = text.strip() or item.summary.strip()
+        if not body:
+            body = "No text was stored for this item."
+            if clean_url(item.url):
+                body += " Press o to open the original article in your browser."
+        self.query_one("#reader-body", Static).update(Content(body))
+        options = self.query_one("#reader-links", OptionList)
+        options.set_options(
+            Option(
+                Content.assemble(
+                    ("Show   " if link.kind == "show" else "Person ", "dim"), link.name
+                ),
+                id=link.option_id,
+            )
+            for link in links
+        )
+        self.set_class(bool(links), "-has-links")
+        self.scroll_home(animate=False)

@@ -1,0 +1,50 @@
+"""A small app with the attributes FanCompanionApp gives screens, for testing one screen alone.
+
+It records ``open_show`` / ``open_news`` calls so tests can assert where a jump went.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import Static
+from textual.worker import WorkerCancelled
+
+from fancompanion.core.library import Library
+
+
+class HarnessApp(App[None]):
+    TITLE = "FanCompanion"
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.opened_shows: list[tuple[str, str]] = []
+        self.opened_news: list[str | None] = []
+        self.library_changes = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("library")
+
+    def open_show(self, show_id: str, tab: str = "overview") -> None:
+        self.opened_shows.append((show_id, tab))
+
+    def open_news(self, news_id: str | None = None) -> None:
+        self.opened_news.append(news_id)
+
+    def notify_library_changed(self) -> None:
+        self.library_changes += 1
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the screen's thread workers finish and their results reach the widgets.
+
+    A worker replaced by a newer one of its exclusive group (the fan moved on) is fine.
+    """
+    for _ in range(3):
+        for worker in list(pilot.app.workers):
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
+        await pilot.pause()

@@ -1,0 +1,182 @@
+"""The news screen, told as a fan uses it: read offline, sort, filter, follow a link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from fancompanion.core.library import Library
+from fancompanion.core.models import NewsItem
+from fancompanion.core.store import Store
+from fancompanion.tui.screens.news import NewsScreen
+from tests.tui.screen_harness import HarnessApp, settle
+
+HOSTILE_TITLE = '[bold]x[/] [@click=app.quit]Quit[/] [link="file:///etc/passwd"]x[/] [/]'
+HOSTILE_BODY = "Body [@click=app.quit]Quit[/] and [bold]bold[/] and [/] unbalanced."
+
+
+async def open_news(pilot: Pilot[None], library: Library) -> NewsScreen:
+    screen = NewsScreen(library)
+    await pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+def plain(widget: Static) -> str:
+    content = widget.content
+    assert isinstance(content, Content)
+    return content.plain
+
+
+def row_titles(screen: NewsScreen) -> list[str]:
+    news = screen.news_list
+    return [news.item(i).title for i in news.shown]  # type: ignore[union-attr]
+
+
+def row_text(screen: NewsScreen, news_id: str) -> str:
+    news = screen.news_list
+    prompt = news.get_option(news_id).prompt
+    assert isinstance(prompt, Content)
+    return prompt.plain
+
+
+async def test_reading_an_item_offline_marks_it_read_for_good(
+    library: Library, data_dir: Path
+) -> None:
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        assert row_text(screen, "bundle-003").startswith("• ")
+        screen.news_list.select_id("bundle-003")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert plain(screen.query_one("#reader-title", Static)).startswith(
+            "Jessica Jones season 1 is out today"
+        )
+        assert library.news_text("bundle-003")[:40] in plain(
+            screen.query_one("#reader-body", Static)
+        )
+        assert not row_text(screen, "bundle-003").startswith("•")
+    assert "bundle-003" in Store(data_dir).user.read_ids()
+
+
+async def test_m_marks_an_item_unread_again(library: Library, data_dir: Path) -> None:
+    library.set_read("bundle-002")
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        screen.news_list.select_id("bundle-002")
+        await pilot.press("enter")
+        await pilot.press("m")
+        await settle(pilot)
+        assert row_text(screen, "bundle-002").startswith("• ")
+    assert "bundle-002" not in Store(data_dir).user.read_ids()
+
+
+async def test_unread_come_first_and_t_sorts_by_date(library: Library) -> None:
+    newest_first = [n.title for n in library.news()]
+    library.set_read(library.news()[0].id)
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        assert row_titles(screen)[-1] == newest_first[0]  # read: sinks to the bottom
+        await pilot.press("t")
+        assert row_titles(screen) == newest_first
+        assert screen.news_list.border_title == "Newest first"
+        await pilot.press("t")
+        assert row_titles(screen)[-1] == newest_first[0]
+
+
+async def test_filter_narrows_the_list_as_you_type(library: Library) -> None:
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        await pilot.press("slash", *"punisher")
+        assert row_titles(screen) == [
+            "The Punisher season 2 is out today on Netflix",
+            "The Punisher season 1 is out today on Netflix",
+        ]
+        await pilot.press("enter")  # back to the list
+        assert screen.focused is screen.news_list
+
+
+async def test_a_linked_show_jumps_to_its_news_tab(library: Library) -> None:
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        screen.news_list.select_id("bundle-005")  # Luke Cage season 1
+        await pilot.press("enter")
+        await settle(pilot)
+        links = screen.query_one("#reader-links", OptionList)
+        assert links.get_option_at_index(0).id == "show:imdb-tt3322314"
+        links.focus()
+        links.highlighted = 0
+        await pilot.press("enter")
+        assert app.opened_shows == [("imdb-tt3322314", "news")]
+
+
+async def test_a_linked_person_opens_a_show_they_are_in_at_the_cast_tab(
+    library: Library,
+) -> None:
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        screen.select("bundle-005")
+        await settle(pilot)
+        links = screen.query_one("#reader-links", OptionList)
+        ids = [links.get_option_at_index(i).id for i in range(links.option_count)]
+        links.focus()
+        links.highlighted = ids.index("person:name-mike-colter")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.opened_shows == [("imdb-tt3322314", "cast")]
+
+
+async def test_o_opens_only_web_links_and_says_when_there_is_none(
+    library: Library, store: Store
+) -> None:
+    store.catalog.put_news(
+        [
+            (
+                NewsItem("web-1", "feed", "Trailer", url="https://example.org/trailer"),
+                "Text.",
+            )
+        ]
+    )
+    app = HarnessApp(library)
+    opened: list[str] = []
+    app.open_url = lambda url, *, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        screen.select("bundle-001")  # bundled notes have no web link
+        await settle(pilot)
+        await pilot.press("o")
+        assert opened == []
+        assert any("no web link" in n.message for n in app._notifications)
+        screen.select("web-1")
+        await settle(pilot)
+        await pilot.press("o")
+        assert opened == ["https://example.org/trailer"]
+
+
+async def test_hostile_news_text_is_shown_literally_and_does_nothing(
+    library: Library, store: Store
+) -> None:
+    store.catalog.put_news([(NewsItem("evil", "feed", HOSTILE_TITLE, source="[b]x"), HOSTILE_BODY)])
+    app = HarnessApp(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        screen.news_list.select_id("evil")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert plain(screen.query_one("#reader-title", Static)) == HOSTILE_TITLE
+        assert plain(screen.query_one("#reader-body", Static)) == HOSTILE_BODY
+        assert HOSTILE_TITLE in row_text(screen, "evil")
+        await pilot.click("#reader-title")
+        await pilot.press("t")
+        assert app.is_running
+        assert app.screen is screen
