@@ -13,7 +13,11 @@ from fancompanion.cli.context import CommandError, Context
 from fancompanion.core.store.errors import StoreError
 
 # Each module defines ``register(subparsers, common)`` and sets ``handler`` on its parser.
-COMMAND_MODULES = ("fancompanion.cli.library_cmds",)
+COMMAND_MODULES = (
+    "fancompanion.cli.library_cmds",
+    "fancompanion.cli.fetch_cmds",
+    "fancompanion.cli.exchange_cmds",
+)
 
 Handler = Callable[[Context], int]
 

@@ -1,0 +1,251 @@
+"""``search``, ``add``, ``fetch`` and ``feeds``: the commands that may reach the network.
+
+This module is imported for every command (to build the parser), so it imports nothing heavy
+at the top: the fetcher (and httpx, feedparser, trafilatura) loads inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import threading
+from typing import TYPE_CHECKING, Any
+
+from fancompanion.cli.context import CommandError, Context
+from fancompanion.core.models import Feed
+from fancompanion.core.text import clean_url
+
+if TYPE_CHECKING:
+    from fancompanion.fetch.progress import Step, Summary
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    search = subparsers.add_parser("search", parents=[common], help="search TVmaze for shows")
+    search.add_argument("query", help="a show name")
+    search.add_argument("--json", action="store_true", help="print a JSON array")
+    search.set_defaults(handler=cmd_search)
+
+    add = subparsers.add_parser("add", parents=[common], help="add a show from TVmaze")
+    which = add.add_mutually_exclusive_group(required=True)
+    which.add_argument("query", nargs="?", help="a show name (the best match is added)")
+    which.add_argument("--tvmaze", type=int, metavar="ID", help="a TVmaze show id")
+    which.add_argument("--imdb", metavar="TTID", help="an IMDb id such as tt2357547")
+    add.set_defaults(handler=cmd_add)
+
+    fetch = subparsers.add_parser(
+        "fetch", parents=[common], help="refresh changed shows from TVmaze, then the feeds"
+    )
+    only = fetch.add_mutually_exclusive_group()
+    only.add_argument("--shows", action="store_true", help="only the shows")
+    only.add_argument("--news", action="store_true", help="only the news feeds")
+    fetch.set_defaults(handler=cmd_fetch)
+
+    feeds = subparsers.add_parser("feeds", parents=[common], help="manage news feeds")
+    actions = feeds.add_subparsers(dest="feeds_action", metavar="ACTION", required=True)
+    feeds_add = actions.add_parser("add", parents=[common], help="subscribe to a feed")
+    feeds_add.add_argument("url")
+    feeds_add.add_argument("--title", default="", help="a name for the feed")
+    feeds_add.set_defaults(handler=cmd_feeds_add)
+    actions.add_parser("list", parents=[common], help="list feeds and their state").set_defaults(
+        handler=cmd_feeds_list
+    )
+    for name, handler, text in (
+        ("remove", cmd_feeds_remove, "unsubscribe from a feed"),
+        ("enable", cmd_feeds_enable, "fetch this feed on refresh"),
+        ("disable", cmd_feeds_disable, "stop fetching this feed"),
+    ):
+        sub = actions.add_parser(name, parents=[common], help=text)
+        sub.add_argument("url")
+        sub.set_defaults(handler=handler)
+
+
+# -- TVmaze ------------------------------------------------------------------------------------
+
+
+def cmd_search(context: Context) -> int:
+    from fancompanion.fetch.http import FetchError, Http
+    from fancompanion.fetch.tvmaze import TvMaze
+
+    with Http() as http:
+        try:
+            hits = TvMaze(http).search(context.args.query)
+        except FetchError as error:
+            raise CommandError(str(error)) from None
+    if context.args.json:
+        rows = [
+            {"tvmaze_id": h.tvmaze_id, "name": h.name, "years": h.years, "network": h.network}
+            for h in hits
+        ]
+        context.print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not hits:
+        context.print("no shows found")
+        return 0
+    width = min(max(len(h.name) for h in hits), 40)
+    for h in hits:
+        name = h.name if len(h.name) <= width else h.name[: width - 1] + "…"
+        line = f"{h.tvmaze_id:>7}  {name:<{width}}  {h.years or '?':<9}  {h.network or ''}"
+        context.print(line.rstrip())
+    return 0
+
+
+def cmd_add(context: Context) -> int:
+    from fancompanion.core.library import link_news
+    from fancompanion.fetch.http import FetchError, Http
+    from fancompanion.fetch.progress import Summary
+    from fancompanion.fetch.refresh import add_show
+    from fancompanion.fetch.tvmaze import TvMaze
+
+    args = context.args
+    store = context.store
+    summary = Summary()
+    with Http() as http:
+        tvmaze = TvMaze(http)
+        try:
+            if args.tvmaze is not None:
+                tvmaze_id: int | None = args.tvmaze
+            elif args.imdb:
+                tvmaze_id = tvmaze.lookup_imdb(args.imdb.strip())
+            else:
+                tvmaze_id = tvmaze.find_id(args.query)
+        except FetchError as error:
+            raise CommandError(str(error)) from None
+        if tvmaze_id is None:
+            raise CommandError(f"no show on TVmaze matches {args.imdb or args.query!r}")
+        show_id = add_show(store, tvmaze, tvmaze_id, summary)
+    for note in summary.notes:
+        context.warn(note)
+    if show_id is None:
+        raise CommandError("; ".join(summary.errors))
+    link_news(store)
+    record = store.catalog.record(show_id)
+    if record is None:
+        raise CommandError(f"show {tvmaze_id} was not stored")
+    regular = [e for e in record.episodes if e.number is not None]
+    cast = sum(1 for c in record.credits if c.kind == "cast")
+    context.print(
+        f"added {record.show.name} (TVmaze {tvmaze_id}): {len(record.seasons)} seasons, "
+        f"{len(regular)} episodes, {len(record.episodes) - len(regular)} specials, "
+        f"{cast} cast"
+    )
+    return 0
+
+
+def cmd_fetch(context: Context) -> int:
+    from fancompanion.fetch.http import Http
+    from fancompanion.fetch.refresh import Offline, refresh
+
+    args = context.args
+    store = context.store
+    bar = ProgressPrinter(context)
+    with Http() as http:
+        try:
+            summary = refresh(
+                store,
+                http,
+                shows=not args.news,
+                news=not args.shows,
+                progress=bar,
+                cancel=threading.Event(),
+            )
+        except Offline as error:
+            bar.finish()
+            raise CommandError(f"no network, nothing changed: {error}") from None
+    bar.finish()
+    return report(context, summary)
+
+
+def report(context: Context, summary: Summary) -> int:
+    for note in summary.notes:
+        context.warn(note)
+    for error in summary.errors:
+        context.warn(f"error: {error}")
+    context.print(summary.line())
+    return 0 if summary.ok else 1
+
+
+class ProgressPrinter:
+    """A one-line bar on a terminal, plain lines otherwise (logs, pipes, tests)."""
+
+    def __init__(self, context: Context) -> None:
+        self.stream = context.err
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.drawn = False
+
+    def __call__(self, step: Step) -> None:
+        if step.done >= step.total and not self.tty:
+            return
+        if not self.tty:
+            print(f"{step.stage} {step.done + 1}/{step.total}: {step.label}", file=self.stream)
+            return
+        width = 20
+        filled = width * step.done // step.total if step.total else width
+        bar = "#" * filled + "." * (width - filled)
+        line = f"\r[{bar}] {step.done}/{step.total} {step.stage}: {step.label}"[:100]
+        self.stream.write(line.ljust(100))
+        self.stream.flush()
+        self.drawn = True
+
+    def finish(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * 100 + "\r")
+            self.stream.flush()
+            self.drawn = False
+
+
+# -- feeds -------------------------------------------------------------------------------------
+
+
+def _find(context: Context, url: str) -> Feed:
+    for feed in context.store.user.feeds():
+        if feed.url == url.strip():
+            return feed
+    raise CommandError(f"no feed {url!r}; see `fancompanion feeds list`")
+
+
+def cmd_feeds_add(context: Context) -> int:
+    url = clean_url(context.args.url)
+    if url is None:
+        raise CommandError(f"not an http(s) URL: {context.args.url!r}")
+    context.store.user.put_feed(Feed(url=url, title=context.args.title, enabled=True))
+    context.print(f"subscribed to {url} (fetched on the next `fancompanion fetch`)")
+    return 0
+
+
+def cmd_feeds_list(context: Context) -> int:
+    states = context.store.catalog.feed_states()
+    feeds = context.store.user.feeds()
+    if not feeds:
+        context.print("no feeds; add one with `fancompanion feeds add URL`")
+        return 0
+    for feed in feeds:
+        state = states.get(feed.url) or Feed(url=feed.url)
+        flag = "on " if feed.enabled else "off"
+        title = feed.title or state.title or feed.url
+        fetched = (state.last_fetched or "never")[:16].replace("T", " ")
+        context.print(f"{flag}  {title}  <{feed.url}>  last fetched: {fetched}")
+        if state.last_error:
+            context.print(f"     error: {state.last_error}")
+    return 0
+
+
+def cmd_feeds_remove(context: Context) -> int:
+    if not context.store.user.remove_feed(context.args.url.strip()):
+        raise CommandError(f"no feed {context.args.url!r}; see `fancompanion feeds list`")
+    context.print(f"unsubscribed from {context.args.url.strip()}")
+    return 0
+
+
+def _set_enabled(context: Context, enabled: bool) -> int:
+    feed = _find(context, context.args.url)
+    context.store.user.put_feed(Feed(url=feed.url, title=feed.title, enabled=enabled))
+    context.print(f"{'enabled' if enabled else 'disabled'} {feed.url}")
+    return 0
+
+
+def cmd_feeds_enable(context: Context) -> int:
+    return _set_enabled(context, True)
+
+
+def cmd_feeds_disable(context: Context) -> int:
+    return _set_enabled(context, False)

@@ -1,0 +1,212 @@
+"""Bring the catalog up to date: changed shows from TVmaze, then new items from the feeds.
+
+Writes only the catalog (shows, news, feed fetch state, ``last_refresh``); user state — the
+watchlist, marks, read marks, subscriptions — is read, never written. Each show and each feed
+fails on its own: what succeeded is saved, what failed is listed in the :class:`Summary`.
+A ``threading.Event`` checked between items lets the caller cancel cleanly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from datetime import UTC, datetime
+
+from fancompanion.core.library import link_news
+from fancompanion.core.models import Feed, NewsItem, ShowSummary
+from fancompanion.core.store import Store
+from fancompanion.core.timeutil import now_iso
+from fancompanion.fetch.articles import article_text
+from fancompanion.fetch.feeds import fetch_feed
+from fancompanion.fetch.http import FetchError, Http
+from fancompanion.fetch.progress import ProgressCallback, Step, Summary, no_progress
+from fancompanion.fetch.tvmaze import TvMaze, window_for
+
+
+class Offline(Exception):
+    """TVmaze could not be reached at all: nothing was fetched, the store is untouched."""
+
+
+def add_show(store: Store, tvmaze: TvMaze, tvmaze_id: int, summary: Summary) -> str | None:
+    """Fetch one show and store it (merging into a stored show with the same TVmaze/IMDb id).
+
+    Returns the stored show id, or None (with the reason in ``summary.errors``).
+    """
+    try:
+        record = tvmaze.show(tvmaze_id, summary.notes)
+    except FetchError as error:
+        summary.errors.append(f"show {tvmaze_id}: {error}")
+        return None
+    if record is None:
+        summary.errors.append(f"show {tvmaze_id}: TVmaze sent no usable show")
+        return None
+    [stored] = store.catalog.put_shows([record])
+    summary.shows_updated += 1
+    return stored
+
+
+def refresh(
+    store: Store,
+    http: Http,
+    *,
+    shows: bool = True,
+    news: bool = True,
+    progress: ProgressCallback = no_progress,
+    cancel: threading.Event | None = None,
+    tvmaze: TvMaze | None = None,
+) -> Summary:
+    """Refresh shows, then feeds; raises :class:`Offline` when TVmaze is unreachable."""
+    summary = Summary()
+    stop = cancel or threading.Event()
+    if shows:
+        refresh_shows(store, tvmaze or TvMaze(http), summary, progress, stop)
+    if news and not stop.is_set():
+        refresh_feeds(store, http, summary, progress, stop)
+    summary.cancelled = stop.is_set()
+    return summary
+
+
+def shows_to_refetch(
+    tvmaze: TvMaze, summaries: list[ShowSummary], last_refresh: object
+) -> list[ShowSummary]:
+    """The library shows that changed since the last refresh (all of them on a full one)."""
+    since = window_for(_elapsed(last_refresh))
+    if since is None:
+        return [s for s in summaries if s.tvmaze_id is not None or s.imdb_id]
+    updates = tvmaze.updates(since)
+    return [
+        s
+        for s in summaries
+        if s.tvmaze_id is not None and updates.get(s.tvmaze_id, 0) > (s.updated or 0)
+    ]
+
+
+def refresh_shows(
+    store: Store,
+    tvmaze: TvMaze,
+    summary: Summary,
+    progress: ProgressCallback,
+    cancel: threading.Event,
+) -> None:
+    started = now_iso()
+    try:
+        targets = shows_to_refetch(
+            tvmaze, store.catalog.summaries(), store.catalog.meta().get("last_refresh")
+        )
+    except FetchError as error:
+        if error.offline:
+            raise Offline(str(error)) from None
+        summary.errors.append(f"TVmaze updates: {error}")
+        return
+    failed = False
+    for done, target in enumerate(targets):
+        if cancel.is_set():
+            return
+        progress(Step("shows", target.name, done, len(targets)))
+        tvmaze_id = target.tvmaze_id
+        if tvmaze_id is None and target.imdb_id:
+            try:
+                tvmaze_id = tvmaze.lookup_imdb(target.imdb_id)
+            except FetchError as error:
+                summary.errors.append(f"{target.name}: {error}")
+                failed = True
+                continue
+            if tvmaze_id is None:
+                summary.notes.append(f"{target.name}: not found on TVmaze, kept as it is")
+                continue
+        if tvmaze_id is not None:
+            before = len(summary.errors)
+            add_show(store, tvmaze, tvmaze_id, summary)
+            if len(summary.errors) > before:
+                summary.errors[-1] = f"{target.name}: {summary.errors[-1]}"
+                failed = True
+    progress(Step("shows", "shows done", len(targets), len(targets)))
+    if summary.shows_updated:
+        link_news(store)  # new cast and show names may match old news
+    if not failed and not cancel.is_set():
+        store.catalog.set_meta(last_refresh=started)
+
+
+def refresh_feeds(
+    store: Store,
+    http: Http,
+    summary: Summary,
+    progress: ProgressCallback,
+    cancel: threading.Event,
+) -> None:
+    subscriptions = [f for f in store.user.feeds() if f.enabled]
+    states = store.catalog.feed_states()
+    stored = store.catalog.news()
+    known = {n.id for n in stored} | {n.url for n in stored if n.url}
+    new_ids: list[str] = []
+    for done, subscription in enumerate(subscriptions):
+        if cancel.is_set():
+            break
+        label = subscription.title or subscription.url
+        progress(Step("news", label, done, len(subscriptions)))
+        state = states.get(subscription.url) or Feed(url=subscription.url)
+        state = dataclasses.replace(state, title=state.title or subscription.title)
+        added = _refresh_feed(store, http, state, known, summary, cancel, label)
+        new_ids.extend(added)
+        known.update(added)
+    progress(Step("news", "feeds done", len(subscriptions), len(subscriptions)))
+    if new_ids:
+        link_news(store, only=new_ids)
+
+
+def _refresh_feed(
+    store: Store,
+    http: Http,
+    state: Feed,
+    known: set[str],
+    summary: Summary,
+    cancel: threading.Event,
+    label: str,
+) -> list[str]:
+    summary.feeds_checked += 1
+    try:
+        result = fetch_feed(http, state)
+    except FetchError as error:
+        summary.errors.append(f"{label}: {error}")
+        store.catalog.put_feed_state(
+            dataclasses.replace(state, last_fetched=now_iso(), last_error=str(error))
+        )
+        return []
+    items: list[tuple[NewsItem, str]] = []
+    for entry in result.entries:
+        item = entry.item
+        if item.id in known or (item.url and item.url in known):
+            continue
+        if cancel.is_set():
+            break
+        text, problem = article_text(http, item.url, entry.fallback)
+        if problem:
+            summary.notes.append(f"{label}: {problem}")
+        items.append((item, text))
+    added = store.catalog.put_news(items)
+    summary.news_added += len(added)
+    if cancel.is_set():  # keep the old validators so the rest is fetched next time
+        return added
+    store.catalog.put_feed_state(
+        dataclasses.replace(
+            state,
+            title=result.title or state.title,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            last_fetched=now_iso(),
+            last_error=None,
+        )
+    )
+    return added
+
+
+def _elapsed(stamp: object) -> float | None:
+    if not isinstance(stamp, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (datetime.now(UTC) - moment).total_seconds()
