@@ -50,6 +50,11 @@ class UserState:
         docs = rows(read_tables(self.state_path, STATE), "shows")
         return {str(d.get("show")): WatchStatus.parse(d.get("status")) for d in docs}
 
+    def status_times(self) -> dict[str, str]:
+        """When each show's status was last set (UTC ISO; "" when unknown), for merges."""
+        docs = rows(read_tables(self.state_path, STATE), "shows")
+        return {str(d.get("show")): str(d.get("at") or "") for d in docs}
+
     def set_status(self, show_id: str, status: WatchStatus, *, at: str | None = None) -> None:
         with edit(self.state_path, STATE, self.lock) as state:
             docs = [d for d in state.table("shows") if d.get("show") != show_id]
