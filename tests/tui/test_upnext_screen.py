@@ -1,0 +1,91 @@
+"""The up next screen: the next episode of every show being watched, and what airs soon."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import DataTable, Static
+
+from fancompanion.core.library import Library
+from fancompanion.core.models import Episode, Show, ShowRecord, WatchStatus
+from fancompanion.core.store import Store
+from fancompanion.tui.screens.upnext import EMPTY_UP_NEXT, UpNextScreen
+from tests.tui.screen_harness import HarnessApp, settle
+
+NOW = "2040-01-01T12:00:00Z"  # the catalog marks later episodes pending at write time
+JESSICA_JONES = "tvmaze-1370"
+
+
+def fixed_now() -> str:
+    return NOW
+
+
+def row(table: DataTable[Text], key: str) -> list[str]:
+    return [cell.plain for cell in table.get_row(key)]
+
+
+async def test_space_marks_the_next_episode_and_the_row_moves_on(
+    library: Library, store: Store, data_dir: Path
+) -> None:
+    store.user.set_status(JESSICA_JONES, WatchStatus.WATCHING)
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = UpNextScreen(library, now=fixed_now)
+        await app.push_screen(screen)
+        await settle(pilot)
+        table: DataTable[Text] = screen.query_one("#up-next-table", DataTable)
+        assert row(table, JESSICA_JONES)[:3] == ["Jessica Jones", "S01E01", "AKA Ladies Night"]
+
+        await pilot.press("space")
+        await settle(pilot)
+        assert row(table, JESSICA_JONES)[1] == "S01E02"
+        assert row(table, JESSICA_JONES)[4].startswith("1/")
+        assert app.library_changes == 1
+
+        await pilot.press("enter")
+        assert app.opened_shows == [(JESSICA_JONES, "seasons")]
+    marks = Store(data_dir).user.marks(JESSICA_JONES)
+    assert [m.key for m in marks] == ["S1E1"]
+
+
+async def test_nothing_being_watched_says_how_to_start(library: Library) -> None:
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = UpNextScreen(library, now=fixed_now)
+        await app.push_screen(screen)
+        await settle(pilot)
+        empty = screen.query_one("#up-next-empty", Static)
+        assert empty.display
+        assert str(empty.content) == EMPTY_UP_NEXT
+        assert not screen.query_one("#up-next-table", DataTable).display
+        await pilot.press("space")  # nothing to mark: says so, does not crash
+        assert app.is_running
+
+
+async def test_upcoming_lists_an_episode_airing_in_ten_days(library: Library, store: Store) -> None:
+    show = Show(id="tvmaze-90001", name="Daredevil: Born Again", tvmaze_id=90001)
+    store.catalog.put_shows(
+        [
+            ShowRecord(
+                show=show,
+                episodes=(
+                    Episode(show.id, 2, 1, "Back in Black", airstamp="2040-01-11T02:00:00Z"),
+                    Episode(show.id, 2, 2, "Too Far Ahead", airstamp="2040-03-01T02:00:00Z"),
+                ),
+            )
+        ]
+    )
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = UpNextScreen(library, now=fixed_now)
+        await app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("2")
+        table: DataTable[Text] = screen.query_one("#upcoming-table", DataTable)
+        assert table.row_count == 1
+        when, name, code, title = (cell.plain for cell in table.get_row_at(0))
+        assert (name, code, title) == ("Daredevil: Born Again", "S02E01", "Back in Black")
+        assert when.startswith(("2040-01-10", "2040-01-11"))  # local time zone decides
+        await pilot.press("enter")
+        assert app.opened_shows == [(show.id, "seasons")]
