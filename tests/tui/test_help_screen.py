@@ -1,0 +1,44 @@
+"""The help screen lists every key of the app, grouped, and closes with esc or ?."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Label
+
+from fancompanion.core.library import Library
+from fancompanion.tui.keys import COMMANDS
+from fancompanion.tui.screens.help import HelpScreen
+from tests.tui.screen_harness import HarnessApp
+
+
+def texts(screen: HelpScreen, selector: str) -> list[str]:
+    out = []
+    for label in screen.query(selector).results(Label):
+        content = label.content
+        assert isinstance(content, Content)
+        out.append(content.plain)
+    return out
+
+
+async def test_help_lists_every_command_under_its_group(library: Library) -> None:
+    app = HarnessApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = HelpScreen()
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert texts(screen, ".help-name") == [c.description for c in COMMANDS]
+        assert texts(screen, ".help-key")[0] == "?"
+        groups = texts(screen, ".help-group")
+        assert groups[:4] == ["Anywhere", "Library", "Episodes", "News"]
+        assert len(groups) == len(set(groups))
+
+
+async def test_escape_and_question_mark_close_help(library: Library) -> None:
+    app = HarnessApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("escape", "question_mark"):
+            await app.push_screen(HelpScreen())
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
