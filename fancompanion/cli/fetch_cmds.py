@@ -112,11 +112,12 @@ def cmd_add(context: Context) -> int:
             raise CommandError(str(error)) from None
         if tvmaze_id is None:
             raise CommandError(f"no show on TVmaze matches {args.imdb or args.query!r}")
-        show_id = add_show(store, tvmaze, tvmaze_id, summary)
+        try:
+            show_id = add_show(store, tvmaze, tvmaze_id, summary)
+        except FetchError as error:
+            raise CommandError(str(error)) from None
     for note in summary.notes:
         context.warn(note)
-    if show_id is None:
-        raise CommandError("; ".join(summary.errors))
     link_news(store)
     record = store.catalog.record(show_id)
     if record is None:

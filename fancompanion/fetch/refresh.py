@@ -27,19 +27,14 @@ class Offline(Exception):
     """TVmaze could not be reached at all: nothing was fetched, the store is untouched."""
 
 
-def add_show(store: Store, tvmaze: TvMaze, tvmaze_id: int, summary: Summary) -> str | None:
+def add_show(store: Store, tvmaze: TvMaze, tvmaze_id: int, summary: Summary) -> str:
     """Fetch one show and store it (merging into a stored show with the same TVmaze/IMDb id).
 
-    Returns the stored show id, or None (with the reason in ``summary.errors``).
+    Returns the stored show id; a :class:`FetchError` when TVmaze has no usable show.
     """
-    try:
-        record = tvmaze.show(tvmaze_id, summary.notes)
-    except FetchError as error:
-        summary.errors.append(f"show {tvmaze_id}: {error}")
-        return None
+    record = tvmaze.show(tvmaze_id, summary.notes)
     if record is None:
-        summary.errors.append(f"show {tvmaze_id}: TVmaze sent no usable show")
-        return None
+        raise FetchError(f"TVmaze sent no usable show for {tvmaze_id}")
     [stored] = store.catalog.put_shows([record])
     summary.shows_updated += 1
     return stored
@@ -103,23 +98,20 @@ def refresh_shows(
         if cancel.is_set():
             return
         progress(Step("shows", target.name, done, len(targets)))
-        tvmaze_id = target.tvmaze_id
-        if tvmaze_id is None and target.imdb_id:
-            try:
+        try:
+            tvmaze_id = target.tvmaze_id
+            if tvmaze_id is None and target.imdb_id:
                 tvmaze_id = tvmaze.lookup_imdb(target.imdb_id)
-            except FetchError as error:
-                summary.errors.append(f"{target.name}: {error}")
-                failed = True
-                continue
-            if tvmaze_id is None:
-                summary.notes.append(f"{target.name}: not found on TVmaze, kept as it is")
-                continue
-        if tvmaze_id is not None:
-            before = len(summary.errors)
-            add_show(store, tvmaze, tvmaze_id, summary)
-            if len(summary.errors) > before:
-                summary.errors[-1] = f"{target.name}: {summary.errors[-1]}"
-                failed = True
+                if tvmaze_id is None:
+                    summary.notes.append(f"{target.name}: not found on TVmaze, kept as it is")
+                    continue
+            if tvmaze_id is not None:
+                add_show(store, tvmaze, tvmaze_id, summary)
+        except FetchError as error:
+            if error.offline and done == 0:
+                raise Offline(str(error)) from None
+            summary.errors.append(f"{target.name}: {error}")
+            failed = True
     progress(Step("shows", "shows done", len(targets), len(targets)))
     if summary.shows_updated:
         link_news(store)  # new cast and show names may match old news
