@@ -1,0 +1,163 @@
+"""Command palette providers (``ctrl+p``): jump to any show, person or news item.
+
+Candidates are read from the store in a thread when the palette opens, and each search ranks
+them in a thread, so typing stays responsive with 10,000 shows. Hits are built as ``Content``
+(never markup): Textual's ``Matcher.highlight`` parses its argument as markup, so it is not used
+for store text; the match offsets are applied to literal ``Content`` instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from abc import abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from fancompanion.core.library import Library
+from fancompanion.core.models import WatchStatus
+from fancompanion.core.timeutil import local_display
+from fancompanion.tui.host import Host, host_of
+
+MAX_HITS = 40
+MAX_DISCOVERY = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One candidate: ``name`` is what the query matches, ``extra`` is shown dimmed after it."""
+
+    name: str
+    extra: str
+    target: str
+    tab: str = "overview"
+
+
+def could_match(query: str, candidate: str) -> bool:
+    """Cheap test: the query's letters appear in order in the candidate (any case)."""
+    position = 0
+    for letter in query:
+        if letter.isspace():
+            continue
+        position = candidate.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def rank(
+    matcher: Matcher, entries: Sequence[Entry], limit: int = MAX_HITS
+) -> list[tuple[float, Content, Entry]]:
+    """The best ``limit`` entries for the matcher's query, with their highlighted display."""
+    query = matcher.query.casefold()
+    scored: list[tuple[float, Sequence[int], Entry]] = []
+    for entry in entries:
+        if not could_match(query, entry.name.casefold()):
+            continue
+        score, offsets = matcher.fuzzy_search.match(matcher.query, entry.name)
+        if score > 0:
+            scored.append((score, offsets, entry))
+    scored.sort(key=lambda s: (-s[0], s[2].name.casefold()))
+    return [
+        (score, display(entry, offsets, matcher), entry) for score, offsets, entry in scored[:limit]
+    ]
+
+
+def display(entry: Entry, offsets: Iterable[int], matcher: Matcher | None = None) -> Content:
+    name = Content(entry.name)
+    if matcher is not None:
+        for offset in offsets:
+            if not entry.name[offset].isspace():
+                name = name.stylize(matcher.match_style, offset, offset + 1)
+    if not entry.extra:
+        return name
+    return Content.assemble(name, (f" — {entry.extra}", "dim"))
+
+
+def plain(entry: Entry) -> str:
+    return f"{entry.name} — {entry.extra}" if entry.extra else entry.name
+
+
+class _EntryProvider(Provider):
+    """Loads entries once per palette opening; subclasses say what they are and where they go."""
+
+    entries: list[Entry]
+
+    @property
+    def host(self) -> Host:
+        return host_of(self.app)
+
+    @abstractmethod
+    def load(self, library: Library) -> list[Entry]:
+        """Read the candidates from the store (runs in a thread)."""
+
+    def command(self, entry: Entry) -> Callable[[], None]:
+        return partial(self.host.open_show, entry.target, entry.tab)
+
+    async def startup(self) -> None:
+        self.entries = await asyncio.to_thread(self.load, self.host.library)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for score, shown, entry in await asyncio.to_thread(rank, matcher, self.entries):
+            yield Hit(score, shown, self.command(entry), text=plain(entry))
+
+
+class ShowsProvider(_EntryProvider):
+    """Every show in the library → its page."""
+
+    def load(self, library: Library) -> list[Entry]:
+        statuses = library.statuses()
+        return [
+            Entry(
+                s.name,
+                " · ".join(
+                    p
+                    for p in (s.years, statuses.get(s.id, WatchStatus.NONE).label)
+                    if p and p != WatchStatus.NONE.label
+                ),
+                s.id,
+            )
+            for s in library.summaries()
+        ]
+
+    async def discover(self) -> Hits:
+        watching = [e for e in self.entries if e.extra.endswith(WatchStatus.WATCHING.label)]
+        for entry in watching[:MAX_DISCOVERY]:
+            yield DiscoveryHit(display(entry, ()), self.command(entry), text=plain(entry))
+
+
+class PeopleProvider(_EntryProvider):
+    """Every person in the catalog → the first show they appear in, at its cast tab."""
+
+    def load(self, library: Library) -> list[Entry]:
+        summaries = {s.id: s for s in library.store.catalog.summaries()}
+        entries = []
+        for person in library.store.catalog.people().values():
+            show_ids = list(dict.fromkeys(c[0] for c in person.credits if c[0] in summaries))
+            if not show_ids:
+                continue
+            show_ids.sort(key=lambda i: (summaries[i].premiered or "9999", summaries[i].name))
+            names = ", ".join(summaries[i].name for i in show_ids)
+            entries.append(Entry(person.person.name, names, show_ids[0], "cast"))
+        return entries
+
+
+class NewsProvider(_EntryProvider):
+    """Every news item's title → the news screen with that item open."""
+
+    def load(self, library: Library) -> list[Entry]:
+        return [
+            Entry(
+                n.title,
+                " · ".join(p for p in (n.source, local_display(n.published)) if p),
+                n.id,
+            )
+            for n in library.news()
+        ]
+
+    def command(self, entry: Entry) -> Callable[[], None]:
+        return partial(self.host.open_news, entry.target)

@@ -1,0 +1,107 @@
+"""The command palette (ctrl+p) jumps to any show, person or news item."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.command import CommandList, CommandPalette, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.pilot import Pilot
+
+from fancompanion.core.library import Library
+from fancompanion.core.models import NewsItem
+from fancompanion.core.store import Store
+from fancompanion.tui.palette import (
+    Entry,
+    NewsProvider,
+    PeopleProvider,
+    ShowsProvider,
+    display,
+    rank,
+)
+from tests.tui.screen_harness import HarnessApp
+
+HOSTILE = '[@click=app.quit]Quit[/] [link="file:///etc/passwd"]x[/] [/]'
+
+
+class PaletteApp(HarnessApp):
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        ShowsProvider,
+        PeopleProvider,
+        NewsProvider,
+    }
+
+
+async def search(pilot: Pilot[None], query: str, expected: str) -> list[str]:
+    """Open the palette, type, and wait (bounded) until ``expected`` is among the hits."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    prompts: list[str] = []
+    for _ in range(100):
+        await pilot.pause(0.02)
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        results = palette.query_one(CommandList)
+        prompts = [
+            Content.from_markup(results.get_option_at_index(i).prompt).plain  # type: ignore[arg-type]
+            for i in range(results.option_count)
+        ]
+        if any(expected in p for p in prompts):
+            break
+    return prompts
+
+
+async def test_typing_a_person_jumps_to_their_first_show_at_the_cast_tab(
+    library: Library,
+) -> None:
+    app = PaletteApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        prompts = await search(pilot, "mike colter", "Mike Colter")
+        assert prompts[0] == "Mike Colter — Jessica Jones, Luke Cage, The Defenders"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.opened_shows == [("tvmaze-1370", "cast")]
+
+
+async def test_typing_a_show_name_jumps_to_the_show(library: Library) -> None:
+    app = PaletteApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        prompts = await search(pilot, "luke cage", "Luke Cage — 2016")
+        assert prompts[0].startswith("Luke Cage — 2016")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.opened_shows == [("imdb-tt3322314", "overview")]
+
+
+async def test_a_hostile_news_title_is_a_literal_hit_and_opens_the_news(
+    library: Library, store: Store
+) -> None:
+    store.catalog.put_news([(NewsItem("evil", "feed", HOSTILE, source="[b]x"), "")])
+    app = PaletteApp(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        prompts = await search(pilot, "quit", HOSTILE)
+        assert f"{HOSTILE} — [b]x" in prompts
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        assert app.opened_news == ["evil"]
+
+
+def test_match_highlight_keeps_markup_characters_literal() -> None:
+    entry = Entry("[b]Luke[/b] Cage", "[i]x", "id")
+    matcher = Matcher("luke")
+    (score, shown, found), *_ = rank(matcher, [entry, Entry("Daredevil", "", "dd")])
+    assert found is entry
+    assert score > 0
+    assert shown.plain == "[b]Luke[/b] Cage — [i]x"
+    assert display(entry, ()).plain == shown.plain
+
+
+def test_ranking_ten_thousand_shows_returns_the_best_few() -> None:
+    entries = [Entry(f"Show number {i}", "", str(i)) for i in range(10_000)]
+    entries.append(Entry("Jessica Jones", "", "jj"))
+    best = rank(Matcher("jessica"), entries)
+    assert [entry.target for _, _, entry in best] == ["jj"]
+    assert len(rank(Matcher("show"), entries)) == 40
