@@ -1,8 +1,9 @@
 """Viewing statistics computed from marks and the catalog (pure: nothing is stored).
 
 - Episodes watched counts marked episodes; *plays* adds rewatches.
-- Hours watched = plays × runtime, the episode's runtime else the show's; episodes with neither
-  are counted in ``unknown_runtime`` and add no time.
+- Hours watched = plays × runtime: the episode's runtime, else the show's, else the median
+  runtime of the show's other episodes; episodes with none are counted in ``unknown_runtime``
+  and add no time.
 - Per year and per month use each mark's **first** watch time (``first_at``, else ``last_at``):
   a rewatch does not move an episode to another month.
 - A streak is a run of consecutive UTC days with a watch; both the first and the last watch of
@@ -78,6 +79,9 @@ def compute(store: Store) -> Stats:
         record = store.catalog.record(show_id)
         runtimes = {e.key: e.runtime for e in record.episodes} if record else {}
         show_runtime = record.show.runtime if record else None
+        if show_runtime is None:
+            known = sorted(r for r in runtimes.values() if r)
+            show_runtime = known[len(known) // 2] if known else None
         for mark in marks:
             stats.episodes += 1
             stats.plays += mark.plays
