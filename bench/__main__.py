@@ -1,0 +1,65 @@
+"""``python -m bench [--quick]``: generate (or reuse) the stores, measure, print the table."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from bench import figures
+from bench.generate import ensure_store
+from bench.measure import ROOT
+from bench.refresh_figure import refresh
+from bench.report import Figure, save, table
+from bench.sizes import sizes
+
+CACHE = ROOT / ".bench-cache"
+RESULTS = ROOT / "bench" / "results"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller stores, fewer runs")
+    parser.add_argument("--runs", type=int, default=0, help="runs per figure (default 7; 2 quick)")
+    args = parser.parse_args(argv)
+    runs = args.runs or (2 if args.quick else 7)
+    started = time.perf_counter()
+    typical_size, heavy_size = sizes(args.quick)
+    typical = ensure_store(CACHE, typical_size)
+    heavy = ensure_store(CACHE, heavy_size)
+    results: list[Figure] = []
+
+    def step(label: str) -> None:
+        print(f"[{time.perf_counter() - started:5.1f}s] {label}", flush=True)
+
+    step("start-up and memory")
+    results += figures.startup(typical, heavy, runs)
+    step("filter keystrokes")
+    results.append(figures.filter_keystroke(heavy, max(1, runs // 2)))
+    step("open the big show")
+    results.append(figures.open_big_show(heavy, runs))
+    step("mark watched")
+    results.append(figures.mark_watched(typical, heavy, max(1, runs // 2)))
+    step("shows --json")
+    results.append(figures.shows_json(heavy, runs))
+    step("refresh")
+    results.append(refresh(typical))
+    step("add show")
+    results.append(figures.add_show(typical, runs))
+    step("done")
+    print()
+    print(table(results))
+    meta = {
+        "quick": args.quick,
+        "runs": runs,
+        "stores": {"typical": typical_size.key, "heavy": heavy_size.key},
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    out = RESULTS / ("latest-quick.json" if args.quick else "latest.json")
+    save(out, results, meta)
+    print(f"results: {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

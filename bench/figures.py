@@ -1,0 +1,162 @@
+"""Each figure of issue 6, measured in fresh processes and compared with its target."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from bench.measure import median, p95, run_json, run_wall
+from bench.report import Figure
+
+FILTER_KEYS = "anchor bay"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
+
+
+def startup(typical: Path, heavy: Path, runs: int) -> list[Figure]:
+    """First full frame (typical, heavy) and RSS (heavy) against a bare Textual app.
+
+    Runs interleave bare, typical and heavy so that load on the machine hits all three alike.
+    """
+    walls: dict[str, list[float]] = {"bare": [], "typical": [], "heavy": []}
+    rss: dict[str, list[float]] = {"bare": [], "heavy": []}
+    for _ in range(runs):
+        for name, args in (
+            ("bare", ["-m", "bench.app_runner", "bare"]),
+            ("typical", ["-m", "bench.app_runner", "app", str(typical)]),
+            ("heavy", ["-m", "bench.app_runner", "app", str(heavy)]),
+        ):
+            wall, out = run_json(args)
+            walls[name].append(wall)
+            if name in rss:
+                rss[name].append(float(out["rss_kib"]))
+    bare = median(walls["bare"])
+    figures = []
+    for name, limit in (("typical", 1.3), ("heavy", 1.6)):
+        ratio = median(walls[name]) / bare
+        figures.append(
+            Figure(
+                f"start to first frame, {name}",
+                f"{_ms(median(walls[name]))} (p95 {_ms(p95(walls[name]))}; bare {_ms(bare)})",
+                f"<= {limit}x bare",
+                ratio,
+                ratio <= limit,
+                data={"app_s": walls[name], "bare_s": walls["bare"]},
+            )
+        )
+    rss_ratio = median(rss["heavy"]) / median(rss["bare"])
+    figures.append(
+        Figure(
+            "RSS at first frame, heavy",
+            f"{median(rss['heavy']) / 1024:.0f} MiB (bare {median(rss['bare']) / 1024:.0f} MiB)",
+            "<= 2.5x bare",
+            rss_ratio,
+            rss_ratio <= 2.5,
+            data={"heavy_kib": rss["heavy"], "bare_kib": rss["bare"]},
+        )
+    )
+    return figures
+
+
+def filter_keystroke(heavy: Path, runs: int) -> Figure:
+    name = "filter keystroke to repainted list, heavy"
+    latencies: list[float] = []
+    missed = 0
+    for _ in range(runs):
+        _, out = run_json(["-m", "bench.app_runner", "filter", str(heavy), FILTER_KEYS])
+        for value in out["key_latencies_s"]:
+            if value is None:
+                missed += 1
+            else:
+                latencies.append(float(value))
+    if not latencies:
+        return Figure(name, "no repaint seen", "p95 <= 16 ms", None, None, "the list never changed")
+    worst = p95(latencies)
+    note = f"{missed} keystrokes left the list unchanged" if missed else ""
+    return Figure(
+        name,
+        f"p95 {_ms(worst)} (median {_ms(median(latencies))}, {len(latencies)} keys)",
+        "p95 <= 16 ms",
+        worst / 0.016,
+        worst <= 0.016,
+        note,
+        {"latencies_s": latencies},
+    )
+
+
+def open_big_show(heavy: Path, runs: int) -> Figure:
+    times = [
+        run_json(["-m", "bench.probes", "open", str(heavy)])[1]["seconds"] for _ in range(runs)
+    ]
+    value = median(times)
+    return Figure(
+        "open the 10,000-episode show (core: record+marks+progress)",
+        f"{_ms(value)} (p95 {_ms(p95(times))})",
+        "<= 100 ms",
+        value / 0.1,
+        value <= 0.1,
+        "core only; the TUI part (Seasons tab drawn) is not in this figure",
+        {"seconds": times},
+    )
+
+
+def mark_watched(typical: Path, heavy: Path, runs: int) -> Figure:
+    times: list[float] = []
+    written: dict[str, int] = {}
+    for name, data in (("typical", typical), ("heavy", heavy)):
+        for _ in range(runs):
+            out = run_json(["-m", "bench.probes", "mark", str(data), "5"])[1]
+            if name == "heavy":
+                times.extend(float(t) for t in out["times"])
+            written[name] = int(out["bytes"])
+    value = median(times)
+    same = written["typical"] == written["heavy"]
+    return Figure(
+        "mark one episode watched (durable), heavy",
+        f"{_ms(value)} (p95 {_ms(p95(times))}); bytes typical {written['typical']}, "
+        f"heavy {written['heavy']}",
+        "median <= 5 ms; bytes same",
+        value / 0.005,
+        value <= 0.005 and same,
+        data={"seconds": times, "bytes": written},
+    )
+
+
+def shows_json(heavy: Path, runs: int) -> Figure:
+    times = [
+        run_wall(["-m", "fancompanion", "--data-dir", str(heavy), "shows", "--json"])
+        for _ in range(runs)
+    ]
+    value = median(times)
+    return Figure(
+        "fancompanion shows --json, heavy",
+        f"{_ms(value)} (p95 {_ms(p95(times))})",
+        "<= 1 s",
+        value,
+        value <= 1.0,
+        data={"seconds": times},
+    )
+
+
+def add_show(typical: Path, runs: int) -> Figure:
+    """On a scratch copy of the typical store (the cached store stays untouched)."""
+    times: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="fc-bench-") as scratch:
+        copy = Path(scratch) / "data"
+        shutil.copytree(typical, copy)
+        for run in range(runs):
+            out = run_json(["-m", "bench.probes", "add", str(copy), "1000", str(70_000 + run)])
+            times.append(float(out[1]["seconds"]))
+    value = median(times)
+    return Figure(
+        "add a 1,000-episode show from embedded JSON",
+        f"{_ms(value)} (p95 {_ms(p95(times))})",
+        "<= 150 ms",
+        value / 0.15,
+        value <= 0.15,
+        "parse + put_shows into the typical store",
+        {"seconds": times},
+    )
