@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "fancompanion.cli.library_cmds",
     "fancompanion.cli.fetch_cmds",
     "fancompanion.cli.exchange_cmds",
+    "fancompanion.cli.doctor_cmds",
 )
 
 Handler = Callable[[Context], int]

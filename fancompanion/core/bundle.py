@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fancompanion.core import ids
-from fancompanion.core.models import Feed, NewsItem, ShowRecord
+from fancompanion.core.models import Feed, NewsItem, ShowRecord, ShowSummary
 from fancompanion.core.store.errors import StoreError
 from fancompanion.core.store.files import read_json
 from fancompanion.core.store.store import Store
@@ -87,16 +87,10 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
     bundle = load_bundle(bundle_path)
     with catalog.lock.held():
         fresh = not catalog.exists()
-        # A newer bundle never replaces a show the fetcher has brought up to date since.
-        fetched = [s for s in catalog.summaries() if s.updated is not None] if not fresh else []
-        fetched_tvmaze = {s.tvmaze_id for s in fetched if s.tvmaze_id is not None}
-        fetched_imdb = {s.imdb_id for s in fetched if s.imdb_id}
-        records = [
-            r
-            for r in bundle.records
-            if (r.show.tvmaze_id is None or r.show.tvmaze_id not in fetched_tvmaze)
-            and r.show.imdb_id not in fetched_imdb
-        ]
+        # A newer bundle never replaces a show the fetcher has brought up to date since
+        # (a stored TVmaze "updated" stamp later than the bundle's own).
+        stored = [] if fresh else catalog.summaries()
+        records = [r for r in bundle.records if not _fetched_since(r, stored)]
         catalog.put_shows(records)
         from fancompanion.core.library import link_news
 
@@ -109,6 +103,17 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
             if feed.url not in known:
                 store.user.put_feed(feed)
     return True
+
+
+def _fetched_since(record: ShowRecord, stored: list[ShowSummary]) -> bool:
+    show = record.show
+    for summary in stored:
+        same = (show.tvmaze_id is not None and summary.tvmaze_id == show.tvmaze_id) or (
+            show.imdb_id is not None and summary.imdb_id == show.imdb_id
+        )
+        if same and summary.updated is not None and (show.updated or 0) < summary.updated:
+            return True
+    return False
 
 
 def _peek_version(bundle_path: Path) -> int:

@@ -96,7 +96,9 @@ class Catalog:
         return self.shows_dir / f"{ids.safe_filename(show_id)}.json"
 
     def record(self, show_id: str) -> ShowRecord | None:
-        path = self.show_path(show_id)
+        return self.record_at(self.show_path(show_id))
+
+    def record_at(self, path: Path) -> ShowRecord | None:
         tables = read_tables(path, SHOW)
         if tables is None:
             return None
@@ -120,7 +122,12 @@ class Catalog:
             if not isinstance(credits, list):
                 credits = []
             out[person.id] = PersonEntry(
-                person, tuple((str(c[0]), str(c[1]), str(c[2])) for c in credits if len(c) == 3)
+                person,
+                tuple(
+                    (str(c[0]), str(c[1]), str(c[2]))
+                    for c in credits
+                    if isinstance(c, list) and len(c) == 3
+                ),
             )
         return out
 

@@ -66,5 +66,7 @@ def from_doc(cls: type[T], doc: Any, path: Path) -> T:
             raise CorruptFileError(
                 path, f"a {cls.__name__} record has a {type(value).__name__} for {name!r}"
             )
+        if is_tuple and not all(isinstance(item, str) for item in value):
+            raise CorruptFileError(path, f"a {cls.__name__} record has a non-text item in {name!r}")
         kwargs[name] = tuple(value) if is_tuple else value
     return cls(**kwargs)

@@ -24,6 +24,7 @@ class CorruptFileError(StoreError):
 class UnsupportedSchemaError(StoreError):
     def __init__(self, path: Path, found: object, known: int) -> None:
         self.path = path
+        self.found = found
         super().__init__(
             f"{path} has store schema version {found!r}, but this FanCompanion knows only "
             f"versions up to {known}. Upgrade FanCompanion; the file was left untouched."

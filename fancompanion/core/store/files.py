@@ -101,17 +101,17 @@ class StoreLock:
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
-        if self._lock is None:
-            from filelock import FileLock
-
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = FileLock(str(self.path), timeout=self.timeout)
-        from filelock import Timeout
+        from filelock import FileLock, Timeout
 
         try:
+            if self._lock is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._lock = FileLock(str(self.path), timeout=self.timeout)
             self._lock.acquire()
         except Timeout as error:
             raise StoreLockedError(self.path, self.timeout) from error
+        except OSError as error:  # a read-only or full data dir: say so, change nothing
+            raise StoreWriteError(self.path, error) from error
         try:
             yield
         finally:

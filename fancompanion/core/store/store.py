@@ -21,9 +21,13 @@ class Store:
         """Open the store at ``root``; seed or update it from the bundled library if given.
 
         A missing catalog is created from the bundle; a bundle newer than the one the catalog
-        was seeded from is merged in (catalog only: user state is never touched).
+        was seeded from is merged in (catalog only: user state is never touched). The first
+        open of the day snapshots user state (one ``stat`` when today's snapshot exists).
         """
         store = cls(root)
+        from fancompanion.core.store.backup import daily_backup
+
+        daily_backup(store)
         if bundle is not None:
             from fancompanion.core.bundle import seed_if_needed
 

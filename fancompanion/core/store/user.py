@@ -200,8 +200,14 @@ class UserState:
 
 
 def _matches(doc: dict[str, Any], episode: Episode) -> bool:
-    if episode.tvmaze_id is not None and doc.get("tvmaze_id") == episode.tvmaze_id:
-        return True
+    """The same rule as :class:`fancompanion.core.progress.MarkIndex`: TVmaze ids decide.
+
+    A mark whose episode was renumbered upstream keeps its old key; another episode that now
+    has that key (a different TVmaze id) must neither find nor remove it.
+    """
+    marked = doc.get("tvmaze_id")
+    if episode.tvmaze_id is not None and marked is not None:
+        return bool(marked == episode.tvmaze_id)
     return bool(doc.get("key") == episode.key)
 
 

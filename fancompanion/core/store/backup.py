@@ -1,0 +1,171 @@
+"""Rotating backups of user state: the fan's marks survive a bad disk day or a bad import.
+
+Layout under ``<data>/user/backups/``::
+
+    2026-11-25-daily/                   one per day, taken on the first open of the day
+    2026-11-25T141800Z-import/          taken by :func:`backup_now` before an import/migration
+        manifest.json                   written last: a backup without it is incomplete
+        state.json  read.json  watched/<id>.json
+
+A backup is assembled in a hidden temporary directory and renamed into place, so a crash
+never leaves a half backup that looks whole. Only user state is backed up: the catalog can
+always be fetched again or re-seeded from the bundled library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+
+from fancompanion.core.store.errors import StoreError, StoreWriteError
+from fancompanion.core.store.files import atomic_write, dumps
+from fancompanion.core.store.store import Store
+
+KEEP_DAILY = 10  # daily snapshots kept (the last ten days the app was used)
+KEEP_OTHER = 10  # backups taken before imports and migrations
+MANIFEST = "manifest.json"
+DAILY = "daily"
+_REASON = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    created: str  # ISO-8601 UTC
+    reason: str
+    files: tuple[str, ...]  # paths relative to the user directory
+
+    def file(self, relative: str) -> Path:
+        return self.path / relative
+
+
+def backups_dir(store: Store) -> Path:
+    return store.user.root / "backups"
+
+
+def daily_backup(store: Store, today: datetime | None = None) -> Backup | None:
+    """Take today's snapshot unless it exists. Costs one ``stat`` when it does.
+
+    No snapshot is taken while a user file is damaged: rotating then would push the last good
+    copies out. A failure to back up (read-only or full disk) never blocks opening the store:
+    the write that follows reports the disk problem itself, and ``doctor`` reports stale backups.
+    """
+    when = today or datetime.now(UTC)
+    day = when.strftime("%Y-%m-%d")
+    target = backups_dir(store) / f"{day}-{DAILY}"
+    if target.exists():
+        return None
+    from fancompanion.core.store.validate import check_file, user_files
+
+    try:
+        for path, kind in user_files(store.user):
+            check_file(path, kind)
+        return _take(store, target, DAILY, KEEP_DAILY, when)
+    except StoreError:
+        return None
+
+
+def backup_now(store: Store, reason: str) -> Backup | None:
+    """Back up user state now, before ``reason`` (e.g. "import", "migration") changes it.
+
+    Returns None when there is no user state yet. Raises :class:`StoreError` when the backup
+    cannot be written: the caller must not go on to change user state without one.
+    """
+    label = _REASON.sub("-", reason.lower()).strip("-")[:40] or "manual"
+    if label == DAILY:
+        label = "manual-daily"
+    when = datetime.now(UTC)
+    stamp = when.strftime("%Y-%m-%dT%H%M%SZ")
+    target = backups_dir(store) / f"{stamp}-{label}"
+    suffix = 1
+    while target.exists():
+        suffix += 1
+        target = backups_dir(store) / f"{stamp}-{label}-{suffix}"
+    return _take(store, target, label, KEEP_OTHER, when)
+
+
+def _take(store: Store, target: Path, reason: str, keep: int, when: datetime) -> Backup | None:
+    user = store.user
+    if not user.files():  # nothing to keep yet: do not even create the lock file
+        return None
+    with user.lock.held():
+        if target.exists():  # another process took it while we waited for the lock
+            return None
+        files = user.files()
+        if not files:
+            return None
+        staging = target.with_name(f".{target.name}.partial")
+        try:
+            shutil.rmtree(staging, ignore_errors=True)
+            relative = tuple(p.relative_to(user.root).as_posix() for p in files)
+            for path, rel in zip(files, relative, strict=True):
+                try:
+                    data = path.read_bytes()
+                except FileNotFoundError:
+                    continue
+                atomic_write(staging / rel, data)
+            created = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+            manifest = {"created": created, "reason": reason, "files": list(relative)}
+            atomic_write(staging / MANIFEST, dumps(manifest))
+            os.replace(staging, target)
+        except OSError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StoreWriteError(target, error) from error
+        _rotate(store, reason == DAILY, keep)
+    return Backup(target, created, reason, relative)
+
+
+def _rotate(store: Store, daily: bool, keep: int) -> None:
+    """Delete the oldest backups of this kind beyond ``keep``, and stale partial ones."""
+    root = backups_dir(store)
+    same_kind = [b for b in list_backups(store) if (b.reason == DAILY) == daily]
+    for old in same_kind[keep:]:
+        shutil.rmtree(old.path, ignore_errors=True)
+    for partial in root.glob(".*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def list_backups(store: Store) -> list[Backup]:
+    """Complete backups, newest first. A directory without a readable manifest is skipped."""
+    root = backups_dir(store)
+    if not root.is_dir():
+        return []
+    found = []
+    for path in root.iterdir():
+        if path.name.startswith(".") or not path.is_dir():
+            continue
+        with contextlib.suppress(OSError, orjson.JSONDecodeError):
+            manifest = orjson.loads((path / MANIFEST).read_bytes())
+            files = manifest.get("files") if isinstance(manifest, dict) else None
+            created = manifest.get("created") if isinstance(manifest, dict) else None
+            if isinstance(files, list) and isinstance(created, str):
+                reason = str(manifest.get("reason") or "")
+                names = tuple(str(f) for f in files if isinstance(f, str))
+                found.append(Backup(path, created, reason, names))
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def restore_file(store: Store, backup: Backup, relative: str) -> Path:
+    """Put one user file back from ``backup`` (atomically, under the user lock)."""
+    target = store.user.root / relative
+    with store.user.lock.held():
+        atomic_write(target, backup.file(relative).read_bytes())
+    return target
+
+
+__all__ = [
+    "KEEP_DAILY",
+    "Backup",
+    "backup_now",
+    "backups_dir",
+    "daily_backup",
+    "list_backups",
+    "restore_file",
+]
