@@ -1,21 +1,117 @@
-"""The FanCompanion Textual app (main screen arrives with the TUI issue)."""
+"""The FanCompanion Textual app: starts on the library, routes between screens, reports errors.
+
+Kept small on purpose: screens hold their own layout and logic; the app only pushes screens,
+offers the palette providers and turns any failed worker into one notification.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, OptionList
+import importlib
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+from textual.worker import Worker, WorkerState
 
 from fancompanion.core.library import Library
+from fancompanion.core.timeutil import now_iso
+from fancompanion.tui.keys import bindings
+from fancompanion.tui.screens.library import LibraryScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def _provider(name: str) -> Callable[[], type[Provider]]:
+    """Load a palette provider when the palette first opens (keeps start-up imports small)."""
+
+    def load() -> type[Provider]:
+        provider: type[Provider] = getattr(
+            importlib.import_module("fancompanion.tui.palette"), name
+        )
+        return provider
+
+    return load
 
 
 class FanCompanionApp(App[None]):
-    TITLE = "FanCompanion"
+    """The app. ``clock`` is injectable so tests and snapshots see a fixed "now"."""
 
-    def __init__(self, library: Library) -> None:
+    TITLE = "FanCompanion"
+    # The default screen is not pushed, so Textual does not load its CSS_PATH: name it here.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/library.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("app.help", "app.news", "app.up_next", "app.quit")
+    ]
+    COMMANDS = App.COMMANDS | {
+        _provider("ShowsProvider"),
+        _provider("PeopleProvider"),
+        _provider("NewsProvider"),
+    }
+
+    def __init__(self, library: Library, *, clock: Callable[[], str] = now_iso) -> None:
         super().__init__()
         self.library = library
+        self.clock = clock
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield OptionList(*(s.name for s in self.library.summaries()), markup=False)
-        yield Footer()
+    def get_default_screen(self) -> LibraryScreen:
+        return LibraryScreen(self.library, self.clock)
+
+    # -- what other screens call (see fancompanion.tui.host.Host) -------------------------------
+
+    def _library_screen(self) -> LibraryScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, LibraryScreen)
+        return screen
+
+    def open_show(self, show_id: str, tab: str = "overview") -> None:
+        """Go back to the library with this show selected and ``tab`` shown."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._library_screen().select_show(show_id, tab)
+
+    def open_news(self, news_id: str | None = None) -> None:
+        """Open the News screen, on one item when given."""
+        from fancompanion.tui.screens.news import NewsScreen
+
+        screen = NewsScreen(self.library)
+        self.push_screen(screen)
+        select = getattr(screen, "select", None)
+        if news_id is not None and callable(select):
+            select(news_id)
+
+    def notify_library_changed(self) -> None:
+        """Marks or statuses changed on another screen: reread rows, figures and the show."""
+        self._library_screen().library_changed()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_open_news(self) -> None:
+        self.open_news()
+
+    def action_open_up_next(self) -> None:
+        from fancompanion.tui.screens.upnext import UpNextScreen
+
+        self.push_screen(UpNextScreen(self.library))
+
+    def action_help(self) -> None:
+        from fancompanion.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    # -- the one place worker failures are reported --------------------------------------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        text = str(error).strip().splitlines()[0] if error and str(error).strip() else ""
+        message = text or type(error).__name__
+        self.notify(
+            f"{event.worker.description}: {message}",
+            title="Something went wrong",
+            severity="error",
+            markup=False,
+        )

@@ -87,6 +87,14 @@ COMMANDS: tuple[Command, ...] = (
         display_key="/",
     ),
     Command(
+        "library.clear_filter",
+        "escape",
+        "clear_filter",
+        "Clear filter",
+        "Library",
+        "Empty the filter box and go back to the list",
+    ),
+    Command(
         "library.status",
         "w",
         "cycle_status",

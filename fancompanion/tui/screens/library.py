@@ -1,0 +1,268 @@
+"""The main screen: the shows list on the left, the selected show on the right.
+
+The screen is the controller of the library: its widgets say what the fan asked for (messages),
+it reads and writes through :class:`Library` in thread workers and hands the results back to the
+widgets. Writes are serialised by a lock and each re-reads the show first, so fast key presses
+never act on a stale view.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from fancompanion.core.library import Library, ShowView
+from fancompanion.core.models import ShowSummary, WatchStatus
+from fancompanion.tui import messages
+from fancompanion.tui.keys import bindings
+from fancompanion.tui.widgets.show_pane import TABS, ShowPane
+from fancompanion.tui.widgets.shows_list import ShowsList
+from fancompanion.tui.workers import cancelled, run_in_thread
+
+HIDE_SPOILERS = "hide_spoilers"
+LAST_SHOW = "last_show"
+
+
+class FilterInput(Input):
+    """The ``/`` box: typing filters the list; ``escape`` clears it, ``enter`` goes to the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("library.clear_filter")]
+
+    def action_clear_filter(self) -> None:
+        self.value = ""
+        self.screen.query_one(ShowsList).focus()
+
+
+class LibraryScreen(Screen[None]):
+    # Styles in library.tcss, loaded by the app (Textual skips CSS_PATH of a default screen).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings(
+            "library.filter",
+            "library.status",
+            "library.tab_overview",
+            "library.tab_seasons",
+            "library.tab_cast",
+            "library.tab_news",
+        )
+    ]
+
+    def __init__(self, library: Library, clock: Callable[[], str]) -> None:
+        super().__init__()
+        self.library = library
+        self.clock = clock
+        self.view: ShowView | None = None
+        self.hide_spoilers = True
+        self._last_saved: str | None = None
+        self._write_lock = threading.Lock()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="▶")
+        with Horizontal(id="library"):
+            with Vertical(id="shows-panel"):
+                yield FilterInput(placeholder="/ to filter", id="filter", compact=True)
+                yield ShowsList(self._figure, id="shows")
+            yield ShowPane(id="show")
+            yield Static(id="empty-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ShowsList).focus()
+        self.reload()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the index, statuses and settings (at start and after changes made elsewhere)."""
+        library = self.library
+
+        def load() -> None:
+            summaries = library.summaries()
+            statuses = library.statuses()
+            settings = library.store.user.settings()
+            self.post_message(messages.LibraryLoaded(summaries, statuses, settings))
+
+        run_in_thread(self, load, group="library", description="Reading the library")
+
+    def library_changed(self) -> None:
+        self.query_one(ShowsList).forget_progress()
+        self.reload()
+
+    def on_library_loaded(self, event: messages.LibraryLoaded) -> None:
+        self.hide_spoilers = event.settings.get(HIDE_SPOILERS, True) is not False
+        last = event.settings.get(LAST_SHOW)
+        self._last_saved = last if isinstance(last, str) else None
+        shows = self.query_one(ShowsList)
+        first_load = not shows.loaded
+        shows.load(event.summaries, event.statuses)
+        if first_load and self._last_saved:
+            shows.select(self._last_saved)
+        if self.view is not None and self.view.id == shows.current_id:
+            self._open(self.view.id)  # same show: refresh its marks and status
+        self._show_pane(shows.current_id is not None)
+
+    def _figure(self, summary: ShowSummary) -> tuple[int, int]:
+        now = self.clock()
+        return self.library.watched_count(summary, now), summary.aired(now)
+
+    def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
+        self._show_pane(event.show_id is not None)
+        if event.show_id is not None:
+            self._open(event.show_id)
+
+    def _open(self, show_id: str) -> None:
+        library, now = self.library, self.clock()
+
+        def load() -> None:
+            view = library.show(show_id, now)
+            if view is None or cancelled():
+                return
+            news = library.news_for_show(show_id)
+            self.post_message(messages.ShowLoaded(view, news, library.read_ids()))
+            if self._last_saved != show_id and not cancelled():
+                library.store.user.set_setting(LAST_SHOW, show_id)
+                self._last_saved = show_id
+
+        run_in_thread(self, load, group="show", description="Opening the show")
+
+    def on_show_loaded(self, event: messages.ShowLoaded) -> None:
+        if event.view.id != self.query_one(ShowsList).current_id:
+            return  # the cursor has moved on
+        self.view = event.view
+        pane = self.query_one(ShowPane)
+        pane.show_view(event.view, event.news, event.read_ids, self.clock(), self.hide_spoilers)
+
+    def _show_pane(self, has_show: bool) -> None:
+        self.query_one(ShowPane).display = has_show
+        empty = self.query_one("#empty-pane", Static)
+        empty.display = not has_show
+        shows = self.query_one(ShowsList)
+        text = "No show matches the filter."
+        if not shows.filter_text:
+            text = "No shows in the library yet."
+        empty.update(Content.styled(text, "$text-muted"))
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    def select_show(self, show_id: str, tab: str = "overview") -> None:
+        """Put the cursor on a show and switch its tab (``App.open_show``)."""
+        shows = self.query_one(ShowsList)
+        if shows.filter_text:
+            self.query_one(FilterInput).value = ""
+        if not shows.select(show_id):
+            self.notify("That show is not in the library.", severity="warning")
+            return
+        self.action_tab(tab)
+        self.query_one(ShowsList).focus()
+
+    def action_filter(self) -> None:
+        self.query_one(FilterInput).focus()
+
+    def action_tab(self, tab: str) -> None:
+        if tab in TABS:
+            self.query_one(ShowPane).active = tab
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_one(ShowsList).filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(ShowsList).focus()
+
+    def on_show_chosen(self, event: messages.ShowChosen) -> None:
+        self.query_one(ShowPane).focus_active()
+
+    # -- tracking -------------------------------------------------------------------------------
+
+    def action_cycle_status(self) -> None:
+        if self.view is None:
+            return
+        show_id = self.view.id
+        status = self.library.next_status(self.view.status)
+        library = self.library
+
+        def save() -> None:
+            with self._write_lock:
+                library.set_status(show_id, status)
+            self.post_message(messages.StatusChanged(show_id, status))
+
+        run_in_thread(self, save, group="write", description="Saving the status", exclusive=False)
+
+    def on_status_changed(self, event: messages.StatusChanged) -> None:
+        self.query_one(ShowsList).set_status(event.show_id, event.status)
+        if self.view is not None and self.view.id == event.show_id:
+            self.view = replace(self.view, status=event.status)
+            self.query_one(ShowPane).update_view(self.view, self.clock(), self.hide_spoilers)
+        name = self.view.record.show.name if self.view else event.show_id
+        label = event.status.label if event.status is not WatchStatus.NONE else "no status"
+        self.notify(f"{name}: {label}", markup=False)
+
+    def on_track(self, event: messages.Track) -> None:
+        if self.view is None:
+            return
+        show_id, request, now = self.view.id, event, self.clock()
+        library = self.library
+
+        def save() -> None:
+            with self._write_lock:
+                view = library.show(show_id, now)
+                if view is None:
+                    return
+                note = _apply(library, view, request, now)
+                after = library.show(show_id, now)
+            if after is not None:
+                self.post_message(messages.Tracked(view.progress.complete, after, note))
+
+        run_in_thread(self, save, group="write", description="Saving your marks", exclusive=False)
+
+    def on_tracked(self, event: messages.Tracked) -> None:
+        view = event.view
+        self.query_one(ShowsList).forget_progress(view.id)
+        if self.view is not None and self.view.id == view.id:
+            self.view = view
+            self.query_one(ShowPane).update_view(view, self.clock(), self.hide_spoilers)
+        if event.note:
+            self.notify(event.note, markup=False)
+        done = view.progress.complete and not event.before_complete
+        if done and view.status is not WatchStatus.COMPLETED:
+            self.notify(
+                "All aired episodes watched — press w to mark it Completed.",
+                title=view.record.show.name,
+                markup=False,
+            )
+
+
+def _apply(library: Library, view: ShowView, request: messages.Track, now: str) -> str:
+    """Save one tracking request; returns a short note for the fan ("" when obvious)."""
+    episode = request.episode
+    if request.kind == "season" and request.season is not None:
+        watched, aired = view.progress.per_season.get(request.season, (0, 0))
+        if aired == 0:
+            return "Nothing in this season has aired yet."
+        done = watched < aired
+        library.set_season_watched(view, request.season, done, now)
+        return f"Season {request.season} {'watched' if done else 'unwatched'}."
+    if episode is None:
+        return ""
+    if request.kind == "toggle":
+        library.toggle_watched(view, episode)
+        return ""
+    if request.kind == "up_to":
+        count = library.watch_up_to(view, episode, now)
+        return f"Watched up to {episode.code} ({count} newly marked)."
+    if request.kind == "rewatch":
+        library.rewatch(view, episode)
+        mark = library.show(view.id, now)
+        plays = mark.marks.get(episode) if mark else None
+        return f"{episode.code}: watched {plays.plays if plays else 1} times."
+    return ""

@@ -1,0 +1,132 @@
+"""The Cast & Crew tab: actors with their characters, then crew by job; a person's other work.
+
+Choosing a person (``enter`` or a click) reads their credits across the library in a thread
+worker (the people index grows with the library) and lists them below; ``enter`` on a show there
+jumps to it.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from fancompanion.core.library import ShowView
+from fancompanion.core.models import Credit
+from fancompanion.tui import messages
+from fancompanion.tui.host import host_of
+from fancompanion.tui.workers import cancelled, run_in_thread
+
+MUTED = "$text-muted"
+
+
+class Cast(Vertical):
+    DEFAULT_CSS = """
+    Cast {
+        #cast-people { height: 1fr; border: none; }
+        #cast-work-title { padding: 0 1; color: $text-muted; border-top: solid $border-blurred; }
+        #cast-work { height: auto; max-height: 45%; border: none; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.show_id = ""
+        self._people: dict[str, tuple[str, str]] = {}  # option id -> (person id, name)
+        self._work_ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="cast-people")
+        yield Static(
+            Content.styled("Press enter on a person to see their work in your library.", MUTED),
+            id="cast-work-title",
+        )
+        yield OptionList(id="cast-work")
+
+    def show_view(self, view: ShowView) -> None:
+        if view.id == self.show_id:
+            return
+        self.show_id = view.id
+        names = {p.id: p.name for p in view.record.people}
+        people = self.query_one("#cast-people", OptionList)
+        people.clear_options()
+        self._people.clear()
+        options: list[Option | None] = []
+        cast = sorted((c for c in view.record.credits if c.kind == "cast"), key=lambda c: c.order)
+        crew = sorted(
+            (c for c in view.record.credits if c.kind != "cast"), key=lambda c: (c.role, c.order)
+        )
+        if cast:
+            options.append(_heading("Cast"))
+            options.extend(self._option(c, names, f"as {c.role}" if c.role else "") for c in cast)
+        for job, credits in groupby(crew, key=lambda c: c.role):
+            options.append(_heading(job or "Crew"))
+            options.extend(self._option(c, names, "") for c in credits)
+        if not options:
+            options.append(_heading("No cast or crew known yet"))
+        people.add_options(options)
+        people.highlighted = next((i for i, o in enumerate(people.options) if not o.disabled), None)
+        self.query_one("#cast-work", OptionList).clear_options()
+        self.query_one("#cast-work-title", Static).update(
+            Content.styled("Press enter on a person to see their work in your library.", MUTED)
+        )
+
+    def _option(self, credit: Credit, names: dict[str, str], role: str) -> Option:
+        option_id = f"p{len(self._people)}"
+        name = names.get(credit.person_id, credit.person_id)
+        self._people[option_id] = (credit.person_id, name)
+        prompt = Content.assemble(("  " + name, "bold"))
+        if role:
+            prompt = Content.assemble(prompt, (f"  {role}", MUTED))
+        if credit.seasons:
+            prompt = Content.assemble(prompt, (f"  (seasons {credit.seasons})", MUTED))
+        return Option(prompt, id=option_id)
+
+    @on(OptionList.OptionSelected, "#cast-people")
+    def _person_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = self._people.get(event.option_id or "")
+        if chosen is None:
+            return
+        person_id, name = chosen
+        library = host_of(self.app).library
+
+        def load() -> None:
+            works = library.work_of(person_id)
+            if not cancelled():
+                self.post_message(messages.WorkLoaded(person_id, name, works))
+
+        run_in_thread(self, load, group="people", description=f"Credits of {person_id}")
+
+    def on_work_loaded(self, event: messages.WorkLoaded) -> None:
+        event.stop()
+        self.query_one("#cast-work-title", Static).update(
+            Content.assemble((event.person_name, "bold"), (" in your library:", MUTED))
+        )
+        work = self.query_one("#cast-work", OptionList)
+        work.clear_options()
+        for item in event.works:
+            role = item.role if item.kind == "cast" else f"{item.role or 'crew'} (crew)"
+            this = "  (this show)" if item.show_id == self.show_id else ""
+            prompt = Content.assemble(("  " + item.show_name, "bold"), (f"  {role}{this}", MUTED))
+            work.add_option(Option(prompt, id=f"w{work.option_count}"))
+        self._work_ids = [w.show_id for w in event.works]
+        if event.works:
+            work.highlighted = 0
+            if self.query_one("#cast-people", OptionList).has_focus:
+                work.focus()
+
+    @on(OptionList.OptionSelected, "#cast-work")
+    def _work_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        show_id = self._work_ids[event.option_index]
+        host_of(self.app).open_show(show_id, "overview")
+
+
+def _heading(text: str) -> Option:
+    return Option(Content.styled(text, "bold $accent"), disabled=True)

@@ -1,0 +1,237 @@
+"""The Seasons tab: seasons expanding to episodes, watched marks, and one episode's details.
+
+Tracking keys (space, W, +) post :class:`messages.Track` for the screen to save; when the saved
+view comes back, labels are updated in place (the tree keeps its cursor and expanded seasons).
+Summaries of unwatched episodes stay hidden until watched, unless revealed with ``s`` or the
+``hide_spoilers`` setting is off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
+
+from fancompanion.core.library import ShowView
+from fancompanion.core.models import Episode
+from fancompanion.core.timeutil import has_aired
+from fancompanion.tui import messages
+from fancompanion.tui.keys import bindings
+from fancompanion.tui.widgets.episode_text import air_date, episode_title
+
+MUTED = "$text-muted"
+SPECIALS = -1  # the season number of the "Specials" heading node
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """What a tree line stands for: a season (episode None) or one episode."""
+
+    season: int
+    episode: Episode | None = None
+
+
+class SeasonsTree(Tree[Node]):
+    """The tree itself; ``space`` here means "watched", not "expand"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("episodes.toggle", "episodes.up_to", "episodes.rewatch", "episodes.spoiler")
+    ]
+
+    def _seasons(self) -> Seasons:
+        return self.query_ancestor(Seasons)
+
+    def action_toggle_watched(self) -> None:
+        self._seasons().request("toggle")
+
+    def action_watched_up_to(self) -> None:
+        self._seasons().request("up_to")
+
+    def action_rewatch(self) -> None:
+        self._seasons().request("rewatch")
+
+    def action_reveal(self) -> None:
+        self._seasons().reveal()
+
+
+class Seasons(Vertical):
+    DEFAULT_CSS = """
+    Seasons {
+        SeasonsTree { height: 1fr; background: $surface; }
+        #episode-detail-scroll {
+            height: auto;
+            max-height: 40%;
+            border-top: solid $border-blurred;
+            padding: 0 1;
+        }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view: ShowView | None = None
+        self.now = ""
+        self.hide_spoilers = True
+        self.revealed: set[str] = set()
+        self._seasons: dict[int, TreeNode[Node]] = {}
+        self._episodes: dict[str, TreeNode[Node]] = {}
+
+    def compose(self) -> ComposeResult:
+        tree: SeasonsTree = SeasonsTree("Seasons", id="seasons-tree")
+        tree.show_root = False
+        tree.auto_expand = True
+        yield tree
+        with VerticalScroll(id="episode-detail-scroll"):
+            yield Static(id="episode-detail")
+
+    @property
+    def seasons_tree(self) -> SeasonsTree:
+        return self.query_one(SeasonsTree)
+
+    def show_view(self, view: ShowView, now: str, hide_spoilers: bool) -> None:
+        """Show a (new or updated) view; the same show is updated in place."""
+        same = self.view is not None and self.view.id == view.id
+        self.view, self.now, self.hide_spoilers = view, now, hide_spoilers
+        if same:
+            self._relabel()
+        else:
+            self.revealed.clear()
+            self._build()
+        self._show_detail()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        assert self.view is not None
+        tree = self.seasons_tree
+        tree.clear()
+        self._seasons.clear()
+        self._episodes.clear()
+        record = self.view.record
+        numbers = sorted(
+            {e.season for e in record.episodes if e.number is not None}
+            | {s.number for s in record.seasons}
+        )
+        target = self.view.next_to_watch
+        for number in numbers:
+            expand = target is not None and target.season == number
+            node = tree.root.add("", data=Node(number), expand=expand)
+            self._seasons[number] = node
+            for episode in record.episodes:
+                if episode.season == number and episode.number is not None:
+                    self._episodes[episode.key] = node.add_leaf("", data=Node(number, episode))
+        specials = [e for e in record.episodes if e.number is None]
+        if specials:
+            node = tree.root.add("", data=Node(SPECIALS))
+            self._seasons[SPECIALS] = node
+            for episode in specials:
+                self._episodes[episode.key] = node.add_leaf("", data=Node(SPECIALS, episode))
+        self._relabel()
+        focus = self._episodes.get(target.key) if target else None
+        if focus is None and numbers:
+            focus = self._seasons[numbers[0]]
+        if focus is not None:
+            tree.move_cursor(focus, animate=False)
+
+    def _relabel(self) -> None:
+        assert self.view is not None
+        per_season = self.view.progress.per_season
+        for number, node in self._seasons.items():
+            node.set_label(self._season_label(number, per_season.get(number)))
+        for node in self._episodes.values():
+            if node.data is not None and node.data.episode is not None:
+                node.set_label(self._episode_label(node.data.episode))
+
+    def _season_label(self, number: int, figure: tuple[int, int] | None) -> Text:
+        if number == SPECIALS:
+            return Text.assemble(("Specials", "bold"), ("  not counted", "dim"))
+        seasons = self.view.record.seasons if self.view else ()
+        season = next((s for s in seasons if s.number == number), None)
+        label = Text.assemble((f"Season {number}", "bold"))
+        if season is not None and season.name:
+            label.append(f" {season.name}")
+        if figure is None:
+            label.append("  not aired yet", "dim")
+        else:
+            watched, aired = figure
+            label.append(f"  {watched}/{aired}", "bold" if watched >= aired else "dim")
+            if watched >= aired:
+                label.append(" ✓")
+        return label
+
+    def _episode_label(self, episode: Episode) -> Text:
+        assert self.view is not None
+        mark = self.view.marks.get(episode)
+        aired = has_aired(episode, self.now)
+        check = "✓ " if mark is not None else "  "
+        number = f"E{episode.number:02d}" if episode.number is not None else "SP "
+        label = Text.assemble((check, "bold"), (number, "bold"), " ", episode_title(episode))
+        label.append(f"  {air_date(episode)}", "dim" if aired else "dim italic")
+        if mark is not None and mark.plays > 1:
+            label.append(f"  ×{mark.plays}", "dim")
+        if not aired:
+            label.stylize("dim")
+        return label
+
+    # -- the selected episode -------------------------------------------------------------------
+
+    def selected(self) -> Node | None:
+        node = self.seasons_tree.cursor_node
+        return node.data if node is not None else None
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Node]) -> None:
+        event.stop()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#episode-detail", Static)
+        node = self.selected()
+        if self.view is None or node is None or node.episode is None:
+            detail.update(Content.styled("Select an episode for its details.", MUTED))
+            return
+        episode = node.episode
+        mark = self.view.marks.get(episode)
+        if mark is None:
+            state = "not watched" if has_aired(episode, self.now) else "not aired yet"
+        else:
+            state = "watched ✓" + (f" · {mark.plays} plays" if mark.plays > 1 else "")
+        parts = [
+            Content.assemble((episode.code, "bold"), "  ", (episode_title(episode), "bold")),
+            Content.styled(f"{air_date(episode)} · {state}", MUTED),
+        ]
+        hidden = self.hide_spoilers and mark is None and episode.key not in self.revealed
+        if not episode.summary:
+            parts.append(Content.styled("No summary.", MUTED))
+        elif hidden:
+            parts.append(Content.styled("Summary hidden until watched — press s to reveal", MUTED))
+        else:
+            parts.append(Content(episode.summary))
+        detail.update(Content("\n").join(parts))
+
+    # -- requests from the tree's keys ----------------------------------------------------------
+
+    def request(self, kind: str) -> None:
+        """Ask the screen to save a tracking change for the line under the cursor."""
+        node = self.selected()
+        if node is None:
+            return
+        if node.episode is not None:
+            if kind == "up_to" and node.episode.number is None:
+                self.app.bell()
+                return
+            self.post_message(messages.Track(kind, episode=node.episode))
+        elif kind == "toggle" and node.season != SPECIALS:
+            self.post_message(messages.Track("season", season=node.season))
+
+    def reveal(self) -> None:
+        node = self.selected()
+        if node is not None and node.episode is not None:
+            self.revealed.add(node.episode.key)
+            self._show_detail()

@@ -1,0 +1,276 @@
+"""The library's shows list: grouped by watchlist status, each row with a progress figure.
+
+A line-API widget (``ScrollView`` + ``render_line``): only the rows on screen are drawn, so a
+library of 10,000 shows costs no more to show or scroll than one of six. Filtering swaps a list
+of row references; no widget is created or removed per keystroke.
+
+Progress figures (``12/39``) need the show's marks file, so they are computed when a row is first
+drawn and cached per show id; :meth:`ShowsList.forget_progress` drops one when marks change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from fancompanion.core.models import STATUS_ORDER, ShowSummary, WatchStatus
+from fancompanion.tui import messages
+from fancompanion.tui.widgets.shows_filter import Entry, ShowFilter
+
+Row = Entry | WatchStatus  # a show, or the heading of a status group
+
+
+class ShowsList(ScrollView, can_focus=True):
+    """Shows grouped by status; posts ``ShowHighlighted`` as the cursor moves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(-1)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+        Binding("enter", "choose", "Open", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "shows-list--heading",
+        "shows-list--cursor",
+        "shows-list--figure",
+        "shows-list--done",
+    }
+
+    DEFAULT_CSS = """
+    ShowsList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+        & > .shows-list--heading { color: $accent; text-style: bold; }
+        & > .shows-list--figure { color: $text-muted; }
+        & > .shows-list--done { color: $success; }
+        & > .shows-list--cursor {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+        }
+        &:focus > .shows-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    def __init__(
+        self,
+        figure: Callable[[ShowSummary], tuple[int, int]],
+        *,
+        id: str | None = None,
+    ) -> None:
+        """``figure(summary)`` returns (watched, aired) for a show; called once per shown row."""
+        super().__init__(id=id)
+        self._figure = figure
+        self._figures: dict[str, tuple[int, int]] = {}
+        self._filter = ShowFilter()
+        self._statuses: dict[str, WatchStatus] = {}
+        self._rows: list[Row] = []
+        self._counts: dict[WatchStatus, int] = {}
+        self._cursor: int | None = None
+        self._last_announced: str | None = None
+        self._loaded = False
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def load(self, summaries: Sequence[ShowSummary], statuses: dict[str, WatchStatus]) -> None:
+        """Replace the whole library (at start and after a refresh)."""
+        keep = self.current_id
+        self._statuses = dict(statuses)
+        self._figures.clear()
+        self._filter.reset([Entry.of(s) for s in summaries])
+        self._loaded = True
+        self._rebuild(keep)
+
+    def set_status(self, show_id: str, status: WatchStatus) -> None:
+        """Move one show to its new status group, keeping the cursor on it."""
+        self._statuses[show_id] = status
+        self._rebuild(self.current_id)
+
+    def forget_progress(self, show_id: str | None = None) -> None:
+        """Recompute a show's figure (or every figure) the next time it is drawn."""
+        if show_id is None:
+            self._figures.clear()
+        else:
+            self._figures.pop(show_id, None)
+        self.refresh()
+
+    def filter(self, query: str) -> None:
+        self._filter.apply(query)
+        self._rebuild(self.current_id)
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter.query
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    @property
+    def current_id(self) -> str | None:
+        row = self._row(self._cursor)
+        return row.id if isinstance(row, Entry) else None
+
+    @property
+    def visible_ids(self) -> list[str]:
+        return [row.id for row in self._rows if isinstance(row, Entry)]
+
+    def summary_of(self, show_id: str) -> ShowSummary | None:
+        entry = next((e for e in self._filter.entries if e.id == show_id), None)
+        return entry.summary if entry else None
+
+    def select(self, show_id: str) -> bool:
+        """Put the cursor on a show (clearing the filter if it hides the show)."""
+        if show_id not in self.visible_ids and self._filter.query:
+            self._filter.apply("")
+            self._rebuild(None)
+        for index, row in enumerate(self._rows):
+            if isinstance(row, Entry) and row.id == show_id:
+                self._move(index)
+                return True
+        return False
+
+    def _rebuild(self, keep: str | None) -> None:
+        groups: dict[WatchStatus, list[Entry]] = {s: [] for s in STATUS_ORDER}
+        for _, entry in self._filter.matches:
+            groups[self._statuses.get(entry.id, WatchStatus.NONE)].append(entry)
+        rows: list[Row] = []
+        for status in STATUS_ORDER:
+            if groups[status]:
+                rows.append(status)
+                rows.extend(groups[status])
+        self._counts = {status: len(entries) for status, entries in groups.items()}
+        self._rows = rows
+        self.virtual_size = Size(0, len(rows))
+        target = next(
+            (i for i, r in enumerate(rows) if isinstance(r, Entry) and r.id == keep), None
+        )
+        if target is None:
+            target = next((i for i, r in enumerate(rows) if isinstance(r, Entry)), None)
+        self._cursor = None
+        self._move(target)
+
+    # -- cursor ---------------------------------------------------------------------------------
+
+    def _row(self, index: int | None) -> Row | None:
+        if index is None or not 0 <= index < len(self._rows):
+            return None
+        return self._rows[index]
+
+    def _move(self, index: int | None) -> None:
+        self._cursor = index
+        if index is not None:
+            self._scroll_to_row(index)
+        self.refresh()
+        if self.current_id != self._last_announced:
+            self._last_announced = self.current_id
+            self.post_message(messages.ShowHighlighted(self.current_id))
+
+    def _scroll_to_row(self, index: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_offset.y)
+        if index - 1 < top:
+            # keep the group heading above the first show in view
+            self.scroll_to(y=max(0, index - 1), animate=False, immediate=True)
+        elif index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+
+    def _step(self, start: int, delta: int) -> int | None:
+        index = start
+        while 0 <= index + delta < len(self._rows):
+            index += delta
+            if isinstance(self._rows[index], Entry):
+                return index
+        return None
+
+    def action_cursor(self, delta: int) -> None:
+        if self._cursor is None:
+            self._move(self._step(-1, 1))
+            return
+        found = self._step(self._cursor, delta)
+        if found is not None:
+            self._move(found)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        start = self._cursor if self._cursor is not None else 0
+        target = max(0, min(len(self._rows) - 1, start + direction * height))
+        row = self._row(target)
+        found = target if isinstance(row, Entry) else self._step(target, direction)
+        if found is None:
+            found = self._step(target, -direction)
+        self._move(found)
+
+    def action_edge(self, direction: int) -> None:
+        found = self._step(-1, 1) if direction < 0 else self._step(len(self._rows), -1)
+        self._move(found)
+
+    def action_choose(self) -> None:
+        if self.current_id is not None:
+            self.post_message(messages.ShowChosen(self.current_id))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + round(self.scroll_offset.y)
+        if isinstance(self._row(index), Entry):
+            self._move(index)
+            if event.chain > 1:
+                self.action_choose()
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def _progress(self, summary: ShowSummary) -> tuple[int, int]:
+        figure = self._figures.get(summary.id)
+        if figure is None:
+            figure = self._figures[summary.id] = self._figure(summary)
+        return figure
+
+    def render_line(self, y: int) -> Strip:
+        index = y + round(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        row = self._row(index)
+        if row is None:
+            text = "Loading…" if not self._loaded and y == 0 else ""
+            if self._loaded and not self._rows and y == 0:
+                text = "No show matches" if self._filter.query else "No shows yet"
+            style = base + self.get_component_rich_style("shows-list--figure")
+            return Strip([Segment(set_cell_size(f" {text}", width), style)], width)
+        if isinstance(row, WatchStatus):
+            style = base + self.get_component_rich_style("shows-list--heading")
+            count = self._counts.get(row, 0)
+            return Strip([Segment(set_cell_size(f" {row.label} ({count})", width), style)], width)
+        watched, aired = self._progress(row.summary)
+        figure = f"{watched}/{aired} " if aired else "— "
+        name_width = max(1, width - cell_len(figure) - 2)
+        name = row.summary.name
+        if cell_len(name) > name_width:
+            name = set_cell_size(name, name_width - 1) + "…"
+        name = set_cell_size(name, name_width)
+        row_style = base
+        if index == self._cursor:
+            row_style = base + self.get_component_rich_style("shows-list--cursor")
+        figure_style = row_style
+        if index != self._cursor:
+            done = aired and watched >= aired
+            figure_style = base + self.get_component_rich_style(
+                "shows-list--done" if done else "shows-list--figure"
+            )
+        segments = [Segment(f"  {name}", row_style), Segment(figure, figure_style)]
+        return Strip(segments).adjust_cell_length(width, row_style)
