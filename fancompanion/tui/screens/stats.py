@@ -1,0 +1,117 @@
+"""The stats screen: episodes and hours watched, per year and month, statuses, streaks.
+
+Figures come from :func:`fancompanion.exchange.stats.compute` (the same numbers as
+``fancompanion stats``), computed in a thread. Everything is drawn as literal ``Text`` — bars
+are block characters — and the last twelve months also get a ``Sparkline``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Sparkline, Static
+
+from fancompanion.core.library import Library
+from fancompanion.core.store.errors import StoreError
+from fancompanion.core.timeutil import now_iso
+from fancompanion.exchange.stats import Stats, compute, month_series
+from fancompanion.tui.keys import bindings
+
+MONTHS = 12
+BAR_WIDTH = 30
+
+DEFAULT_CSS = """
+StatsScreen VerticalScroll { padding: 1 2; }
+StatsScreen .stats-heading { text-style: bold; margin-top: 1; }
+StatsScreen Sparkline { height: 3; margin: 1 0; max-width: 60; }
+"""
+
+
+def bars(rows: list[tuple[str, int]], width: int = BAR_WIDTH) -> Text:
+    """A horizontal bar chart: label, count, a bar of full blocks scaled to the largest."""
+    text = Text()
+    top = max((count for _, count in rows), default=0)
+    label_width = max((len(label) for label, _ in rows), default=0)
+    for i, (label, count) in enumerate(rows):
+        if i:
+            text.append("\n")
+        size = round(width * count / top) if top else 0
+        text.append(f"{label:<{label_width}}  {count:>5}  ")
+        text.append("█" * size, style="green")
+    return text
+
+
+def summary_text(stats: Stats) -> Text:
+    rewatches = stats.plays - stats.episodes
+    text = Text(
+        f"{stats.episodes} episodes watched, {rewatches} rewatches, {stats.hours:g} hours, "
+        f"in {stats.shows_watched} shows"
+    )
+    if stats.unknown_runtime:
+        text.append(f"\n{stats.unknown_runtime} episodes have no known runtime")
+    streak = stats.longest_streak
+    if streak.days:
+        text.append(f"\nLongest streak: {streak.days} days ({streak.start} to {streak.end})")
+    else:
+        text.append("\nNo watched episodes yet: mark some with space in a show's episode list.")
+    return text
+
+
+class StatsScreen(Screen[None]):
+    DEFAULT_CSS = DEFAULT_CSS
+    BINDINGS = bindings("screen.back")
+
+    def __init__(self, library: Library, *, now: Callable[[], str] | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.now = now or now_iso
+        self.stats: Stats | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static(Text("Loading…"), id="stats-summary")
+            yield Static(Text(f"Episodes per month (last {MONTHS})"), classes="stats-heading")
+            yield Sparkline([], id="stats-sparkline")
+            yield Static(Text(""), id="stats-months")
+            yield Static(Text("Episodes per year"), classes="stats-heading")
+            yield Static(Text(""), id="stats-years")
+            yield Static(Text("Shows by status"), classes="stats-heading")
+            yield Static(Text(""), id="stats-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Stats"
+        self._load()
+
+    @work(thread=True, exclusive=True, group="stats-load", description="Computing stats")
+    def _load(self) -> None:
+        try:
+            stats = compute(self.library.store)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show, stats)
+
+    def _show(self, stats: Stats) -> None:
+        self.stats = stats
+        today = date.fromisoformat(self.now()[:10])
+        months = month_series(stats, MONTHS, today)
+        self.query_one("#stats-summary", Static).update(summary_text(stats))
+        self.query_one("#stats-sparkline", Sparkline).data = [float(c) for _, c in months]
+        self.query_one("#stats-months", Static).update(bars(months))
+        self.query_one("#stats-years", Static).update(
+            bars(list(stats.per_year.items())) if stats.per_year else Text("—")
+        )
+        self.query_one("#stats-status", Static).update(
+            bars(list(stats.by_status.items())) if stats.by_status else Text("—")
+        )
+
+    def action_back(self) -> None:
+        self.dismiss()
