@@ -6,6 +6,10 @@ It records ``open_show`` / ``open_news`` calls so tests can assert where a jump 
 from __future__ import annotations
 
 import contextlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -48,3 +52,23 @@ async def settle(pilot: Pilot[None]) -> None:
             with contextlib.suppress(WorkerCancelled):
                 await worker.wait()
         await pilot.pause()
+
+
+@contextmanager
+def local_time_utc() -> Iterator[None]:
+    """Dates on screen are local time; snapshots pin the zone so they match anywhere."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+SnapCompare = Callable[..., bool]
+"""The type of pytest-textual-snapshot's ``snap_compare`` fixture."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from fancompanion.core.library import Library
 from fancompanion.tui.keys import COMMANDS
 from fancompanion.tui.screens.help import HelpScreen
-from tests.tui.screen_harness import HarnessApp
+from tests.tui.screen_harness import HarnessApp, SnapCompare
 
 
 def texts(screen: HelpScreen, selector: str) -> list[str]:
@@ -42,3 +43,18 @@ async def test_escape_and_question_mark_close_help(library: Library) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert not isinstance(app.screen, HelpScreen)
+
+
+class TestHelpScreenSnapshots:
+    """How the help screen looks, narrow and wide."""
+
+    @staticmethod
+    async def show_help(pilot: Pilot[None]) -> None:
+        await pilot.app.push_screen(HelpScreen())
+        await pilot.pause()
+
+    def test_80x24(self, library: Library, snap_compare: SnapCompare) -> None:
+        assert snap_compare(HarnessApp(library), terminal_size=(80, 24), run_before=self.show_help)
+
+    def test_160x48(self, library: Library, snap_compare: SnapCompare) -> None:
+        assert snap_compare(HarnessApp(library), terminal_size=(160, 48), run_before=self.show_help)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.content import Content
@@ -12,7 +13,7 @@ from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem
 from fancompanion.core.store import Store
 from fancompanion.tui.screens.news import NewsScreen
-from tests.tui.screen_harness import HarnessApp, settle
+from tests.tui.screen_harness import HarnessApp, SnapCompare, local_time_utc, settle
 
 HOSTILE_TITLE = '[bold]x[/] [@click=app.quit]Quit[/] [link="file:///etc/passwd"]x[/] [/]'
 HOSTILE_BODY = "Body [@click=app.quit]Quit[/] and [bold]bold[/] and [/] unbalanced."
@@ -180,3 +181,30 @@ async def test_hostile_news_text_is_shown_literally_and_does_nothing(
         await pilot.press("t")
         assert app.is_running
         assert app.screen is screen
+
+
+class TestNewsScreenSnapshots:
+    """How the news screen looks with an item open, narrow and wide."""
+
+    @staticmethod
+    def app_with_item_open(
+        library: Library,
+    ) -> tuple[HarnessApp, Callable[[Pilot[None]], Awaitable[None]]]:
+        app = HarnessApp(library)
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            screen = await open_news(pilot, library)
+            screen.select("bundle-005")
+            await settle(pilot)
+
+        return app, run_before
+
+    def test_80x24(self, library: Library, snap_compare: SnapCompare) -> None:
+        app, run_before = self.app_with_item_open(library)
+        with local_time_utc():
+            assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+    def test_160x48(self, library: Library, snap_compare: SnapCompare) -> None:
+        app, run_before = self.app_with_item_open(library)
+        with local_time_utc():
+            assert snap_compare(app, terminal_size=(160, 48), run_before=run_before)

@@ -16,11 +16,15 @@ from fancompanion.core.models import NewsItem
 from fancompanion.core.timeutil import local_display
 
 UNREAD_MARK = "•"
+SOURCE_WIDTH = 10  # the row's date and source fit one line of an 80-column list
 
 
 def news_prompt(item: NewsItem, unread: bool) -> Content:
     """One row: the unread mark and title, then date and source (always literal text)."""
-    meta = " · ".join(p for p in (local_display(item.published) or "undated", item.source) if p)
+    source = (
+        item.source if len(item.source) <= SOURCE_WIDTH else f"{item.source[: SOURCE_WIDTH - 1]}…"
+    )
+    meta = " · ".join(p for p in (local_display(item.published) or "undated", source) if p)
     return Content.assemble(
         (f"{UNREAD_MARK} " if unread else "  ", "bold"),
         (item.title or "(untitled)", "bold" if unread else ""),
