@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fancompanion.cli.context import CommandError, Context
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.timeutil import local_display, now_iso
+
+if TYPE_CHECKING:
+    from fancompanion.exchange.history import History
+    from fancompanion.exchange.merge import ImportPlan
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -27,6 +31,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--format", choices=("auto", "json", "csv", "trakt"), default="auto")
     imp.add_argument(
         "--dry-run", action="store_true", help="print what would change; write nothing"
+    )
+    imp.add_argument(
+        "--fetch",
+        action="store_true",
+        help="fetch shows missing from your library from TVmaze first (needs the network)",
     )
     imp.set_defaults(handler=cmd_import)
 
@@ -72,13 +81,15 @@ def cmd_import(context: Context) -> int:
     store = context.store
     plan = plan_import(store, history)
     dry = context.args.dry_run
+    if plan.pending and context.args.fetch and not dry:
+        plan = _fetch_missing(context, history, plan)
     context.print(f"{history.source}: {len(history.shows)} show(s) in {path.name}")
     for line in plan.lines():
         context.print(("would change  " if dry else "  ") + line)
     if plan.pending:
         context.print(
             f"pending: {len(plan.pending)} show(s) not in your library "
-            "(offline import does not fetch shows; add them, then import again):"
+            "(add them, or import again with --fetch when online):"
         )
         for identity in plan.pending:
             ids = ", ".join(
@@ -101,6 +112,24 @@ def cmd_import(context: Context) -> int:
         context.print(f"backup of your previous state: {result.backup}")
     context.print(f"imported: {result.changed} change(s)")
     return 0
+
+
+def _fetch_missing(context: Context, history: History, plan: ImportPlan) -> ImportPlan:
+    from fancompanion.core.library import link_news
+    from fancompanion.exchange.merge import plan_import
+    from fancompanion.exchange.pending import fetch_pending
+
+    context.print(f"fetching {len(plan.pending)} show(s) from TVmaze…")
+    outcome = fetch_pending(context.store, plan.pending)
+    for problem in outcome.problems:
+        context.warn(problem)
+    if outcome.offline:
+        context.warn("TVmaze could not be reached: the remaining shows stay pending")
+    if not outcome.added:
+        return plan
+    context.print(f"added to your library: {', '.join(outcome.added)}")
+    link_news(context.store)
+    return plan_import(context.store, history)
 
 
 def cmd_calendar(context: Context) -> int:
