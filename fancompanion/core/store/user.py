@@ -126,13 +126,10 @@ class UserState:
         changed = 0
         with edit(self.marks_path(show_id), WATCHED, self.lock) as file:
             docs = file.table("marks")
-            by_key = {str(d.get("key")): d for d in docs}
             for mark in marks:
-                doc = by_key.get(mark.key)
-                new = to_doc(mark)
+                doc = _find_mark(docs, mark)
                 if doc is None:
-                    docs.append(new)
-                    by_key[mark.key] = new
+                    docs.append(to_doc(mark))
                     changed += 1
                     continue
                 merged = dict(doc)
@@ -213,6 +210,18 @@ def _matches(doc: dict[str, Any], episode: Episode) -> bool:
 
 def _find(docs: list[dict[str, Any]], episode: Episode) -> dict[str, Any] | None:
     return next((d for d in docs if _matches(d, episode)), None)
+
+
+def _find_mark(docs: list[dict[str, Any]], mark: Mark) -> dict[str, Any] | None:
+    """The stored mark an imported one merges into: by TVmaze id, else by key (same rule)."""
+    for doc in docs:
+        marked = doc.get("tvmaze_id")
+        if mark.tvmaze_id is not None and marked is not None:
+            if marked == mark.tvmaze_id:
+                return doc
+        elif doc.get("key") == mark.key:
+            return doc
+    return None
 
 
 def _new_mark(episode: Episode, when: str) -> Mark:
