@@ -208,3 +208,32 @@ class TestNewsScreenSnapshots:
         app, run_before = self.app_with_item_open(library)
         with local_time_utc():
             assert snap_compare(app, terminal_size=(160, 48), run_before=run_before)
+
+
+async def test_in_the_app_n_opens_news_and_a_linked_show_returns_to_the_library(
+    library: Library,
+) -> None:
+    from fancompanion.tui.app import FanCompanionApp
+    from fancompanion.tui.screens.library import LibraryScreen
+    from fancompanion.tui.widgets.show_pane import ShowPane
+    from fancompanion.tui.widgets.shows_list import ShowsList
+
+    app = FanCompanionApp(library, clock=lambda: "2030-01-01T00:00:00Z")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NewsScreen)
+        screen.select("bundle-005")
+        await settle(pilot)
+        links = screen.query_one("#reader-links", OptionList)
+        links.focus()
+        links.highlighted = 0  # Luke Cage
+        await pilot.press("enter")
+        await settle(pilot)
+        library_screen = app.screen
+        assert isinstance(library_screen, LibraryScreen)
+        assert library_screen.query_one(ShowsList).current_id == "imdb-tt3322314"
+        assert library_screen.query_one(ShowPane).active == "news"
+    assert "bundle-005" in library.read_ids()

@@ -105,3 +105,24 @@ def test_ranking_ten_thousand_shows_returns_the_best_few() -> None:
     best = rank(Matcher("jessica"), entries)
     assert [entry.target for _, _, entry in best] == ["jj"]
     assert len(rank(Matcher("show"), entries)) == 40
+
+
+async def test_in_the_app_the_palette_follows_mike_colter_to_jessica_jones_cast(
+    library: Library,
+) -> None:
+    from fancompanion.tui.app import FanCompanionApp
+    from fancompanion.tui.screens.library import LibraryScreen
+    from fancompanion.tui.widgets.show_pane import ShowPane
+    from fancompanion.tui.widgets.shows_list import ShowsList
+
+    app = FanCompanionApp(library, clock=lambda: "2030-01-01T00:00:00Z")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        prompts = await search(pilot, "mike colter", "Mike Colter")
+        assert "Mike Colter — Jessica Jones, Luke Cage, The Defenders" in prompts
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert screen.query_one(ShowsList).current_id == "tvmaze-1370"
+        assert screen.query_one(ShowPane).active == "cast"

@@ -89,3 +89,28 @@ async def test_upcoming_lists_an_episode_airing_in_ten_days(library: Library, st
         assert when.startswith(("2040-01-10", "2040-01-11"))  # local time zone decides
         await pilot.press("enter")
         assert app.opened_shows == [(show.id, "seasons")]
+
+
+async def test_in_the_app_u_marks_and_the_library_progress_follows(
+    library: Library, store: Store
+) -> None:
+    from fancompanion.tui.app import FanCompanionApp
+
+    store.user.set_status(JESSICA_JONES, WatchStatus.WATCHING)
+    app = FanCompanionApp(library, clock=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, UpNextScreen)
+        await pilot.press("space")
+        await settle(pilot)
+        table: DataTable[Text] = screen.query_one("#up-next-table", DataTable)
+        assert row(table, JESSICA_JONES)[1] == "S01E02"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, UpNextScreen)
+    view = library.show(JESSICA_JONES, NOW)
+    assert view is not None
+    assert view.progress.watched == 1
