@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from fancompanion.core.store.errors import CorruptFileError
+from fancompanion.core.store.files import keep_copy
 
 T = TypeVar("T")
 
@@ -52,21 +53,26 @@ def to_doc(obj: Any) -> dict[str, Any]:
 
 def from_doc(cls: type[T], doc: Any, path: Path) -> T:
     if not isinstance(doc, dict):
-        raise CorruptFileError(path, f"a {cls.__name__} record is not an object")
+        raise _damaged(path, f"a {cls.__name__} record is not an object")
     kwargs: dict[str, Any] = {}
     for name, types, is_tuple, required in _spec(cls):
         if name not in doc:
             if required:
-                raise CorruptFileError(path, f"a {cls.__name__} record has no {name!r}")
+                raise _damaged(path, f"a {cls.__name__} record has no {name!r}")
             continue
         value = doc[name]
         if types is not None and (
             not isinstance(value, types) or (isinstance(value, bool) and bool not in types)
         ):
-            raise CorruptFileError(
+            raise _damaged(
                 path, f"a {cls.__name__} record has a {type(value).__name__} for {name!r}"
             )
         if is_tuple and not all(isinstance(item, str) for item in value):
-            raise CorruptFileError(path, f"a {cls.__name__} record has a non-text item in {name!r}")
+            raise _damaged(path, f"a {cls.__name__} record has a non-text item in {name!r}")
         kwargs[name] = tuple(value) if is_tuple else value
     return cls(**kwargs)
+
+
+def _damaged(path: Path, reason: str) -> CorruptFileError:
+    """The error for a badly typed document, with the file kept aside as evidence."""
+    return CorruptFileError(path, reason, keep_copy(path))
