@@ -25,10 +25,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.set_defaults(handler=cmd_export)
 
     imp = subparsers.add_parser(
-        "import", parents=[common], help="merge history from an export (ours or Trakt)"
+        "import", parents=[common], help="merge history from an export (ours, Trakt or TV Time)"
     )
     imp.add_argument("path", metavar="PATH", help="the file (or CSV pair / directory)")
-    imp.add_argument("--format", choices=("auto", "json", "csv", "trakt"), default="auto")
+    imp.add_argument("--format", choices=("auto", "json", "csv", "trakt", "tvtime"), default="auto")
     imp.add_argument(
         "--dry-run", action="store_true", help="print what would change; write nothing"
     )

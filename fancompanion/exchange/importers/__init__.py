@@ -1,4 +1,4 @@
-"""Readers of history files: ours (JSON, CSV) and other trackers' exports (Trakt).
+"""Readers of history files: ours (JSON, CSV) and other trackers' exports (Trakt, TV Time).
 
 Each reader turns a file into a :class:`~fancompanion.exchange.history.History`, passing every
 text value through the core's text cleaners. :func:`load` picks the reader.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fancompanion.exchange.history import History
 
-FORMATS = ("auto", "json", "csv", "trakt")
+FORMATS = ("auto", "json", "csv", "trakt", "tvtime")
 
 
 class ImportFormatError(Exception):
@@ -19,6 +19,10 @@ class ImportFormatError(Exception):
 
 def detect(path: Path) -> str:
     """Guess the format from the name and the first bytes."""
+    from fancompanion.exchange.importers.tvtime import looks_like_tvtime
+
+    if looks_like_tvtime(path):
+        return "tvtime"
     if path.is_dir() or path.name.lower().endswith(".csv"):
         return "csv"
     try:
@@ -30,7 +34,8 @@ def detect(path: Path) -> str:
     if head.startswith(b"{"):
         return "json"
     raise ImportFormatError(
-        f"{path.name}: not a FanCompanion export or a Trakt history file (use --format)"
+        f"{path.name}: not a FanCompanion export, a Trakt history or a TV Time export "
+        "(use --format)"
     )
 
 
@@ -48,6 +53,10 @@ def load(path: Path, fmt: str = "auto") -> History:
         from fancompanion.exchange.importers.trakt import read_trakt_history
 
         return read_trakt_history(path)
+    if kind == "tvtime":
+        from fancompanion.exchange.importers.tvtime import read_tvtime
+
+        return read_tvtime(path)
     raise ImportFormatError(f"unknown format {kind!r} (choose from {', '.join(FORMATS)})")
 
 
