@@ -43,9 +43,7 @@ def test_unknown_shows_are_pending_and_nothing_else_is_touched(
     assert store.user.shows_with_marks() == []
 
 
-def test_a_second_import_of_the_same_export_changes_nothing(
-    store: Store, data_dir: Path
-) -> None:
+def test_a_second_import_of_the_same_export_changes_nothing(store: Store, data_dir: Path) -> None:
     cli("import", str(TVTIME))
     code, out, _ = cli("import", str(TVTIME), "--format", "tvtime")
     assert code == 0
