@@ -75,5 +75,7 @@ class Reader(VerticalScroll, can_focus=True):
             )
             for link in links
         )
+        if links:
+            options.highlighted = 0  # tab then enter follows the first mention
         self.set_class(bool(links), "-has-links")
         self.scroll_home(animate=False)
