@@ -163,10 +163,21 @@ def write_csv(history: History, path: Path) -> tuple[Path, Path]:
     return shows_path, episodes_path
 
 
+# A cell starting with one of these is a formula to a spreadsheet ("CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula gets a leading ``'`` (the readers drop it)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> bytes:
     """UTF-8 with a BOM so spreadsheet apps pick the right encoding; CRLF rows per RFC 4180."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(tuple(spreadsheet_safe(v) for v in row) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
 import pytest
 
 from fancompanion.core.library import Library
-from fancompanion.core.models import Feed, WatchStatus
+from fancompanion.core.models import Episode, Feed, Show, ShowRecord, WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.exchange.export import collect, write_csv, write_json
 from fancompanion.exchange.importers import load
@@ -181,3 +182,22 @@ def test_a_file_that_is_not_an_export_is_one_clear_line(data_dir: Path, tmp_path
     code, _, err = cli("import", str(path))
     assert code == 1
     assert err.strip().startswith("fancompanion: error: notes.txt: not a FanCompanion export")
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas_and_still_round_trip(
+    store: Store, fresh: Store, tmp_path: Path
+) -> None:
+    show = Show(id="tvmaze-4242", name='=HYPERLINK("http://x")', tvmaze_id=4242)
+    episode = Episode(show.id, 1, 1, "@SUM(A1)", tvmaze_id=42420, airdate="2020-01-01")
+    record = ShowRecord(show=show, episodes=(episode,))
+    for target in (store, fresh):
+        target.catalog.put_shows([record])
+    store.user.watch(show.id, [episode], at="2024-01-01T00:00:00Z")
+    store.user.set_status(show.id, WatchStatus.COMPLETED, at="2024-01-02T00:00:00Z")
+    shows_csv, episodes_csv = write_csv(collect(store), tmp_path / "evil")
+    for path in (shows_csv, episodes_csv):
+        for row in csv.reader(path.read_text(encoding="utf-8-sig").splitlines()):
+            assert not any(cell.startswith(("=", "+", "@")) for cell in row), row
+    apply_import(fresh, plan_import(fresh, load(shows_csv)))
+    assert user_state(fresh)["marks"] == user_state(store)["marks"]
+    assert fresh.user.statuses()[show.id] is WatchStatus.COMPLETED

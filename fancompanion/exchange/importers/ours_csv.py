@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 from fancompanion.core.models import Mark, WatchStatus, episode_key
-from fancompanion.exchange.export import csv_paths
+from fancompanion.exchange.export import FORMULA_START, csv_paths
 from fancompanion.exchange.history import EpisodeEntry, History, ShowHistory, ShowIdentity
 from fancompanion.exchange.importers import ImportFormatError
 from fancompanion.exchange.importers.values import as_imdb, as_int, as_stamp, as_text
@@ -54,9 +54,16 @@ def _rows(path: Path) -> list[dict[str, str]]:
     except (OSError, UnicodeDecodeError) as error:
         raise ImportFormatError(f"cannot read {path.name} as UTF-8 CSV ({error})") from error
     return [
-        {(k or "").strip().lower(): (v or "") for k, v in row.items()}
+        {(k or "").strip().lower(): _unguard(v or "") for k, v in row.items()}
         for row in csv.DictReader(io.StringIO(text))
     ]
+
+
+def _unguard(value: str) -> str:
+    """Undo :func:`spreadsheet_safe`: ``'=x`` was written for ``=x``."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
 
 
 def _identity(row: dict[str, str], prefix: str) -> ShowIdentity:
