@@ -1,0 +1,120 @@
+"""User state is backed up on its own: once a day on open (ten days kept) and before imports."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from fancompanion.core.library import Library
+from fancompanion.core.models import WatchStatus
+from fancompanion.core.store import Store
+from fancompanion.core.store.backup import (
+    KEEP_DAILY,
+    backup_now,
+    backups_dir,
+    daily_backup,
+    list_backups,
+)
+from fancompanion.core.store.user import UserState
+from fancompanion.paths import bundle_dir
+from tests.trust.helpers import file_bytes
+
+DAREDEVIL = "imdb-tt3322312"
+
+
+def _with_history(store: Store) -> Store:
+    view = Library(store).show(DAREDEVIL)
+    assert view is not None
+    store.user.watch(DAREDEVIL, view.record.episodes[:3])
+    store.user.set_status(DAREDEVIL, WatchStatus.WATCHING)
+    return store
+
+
+def test_the_first_open_of_the_day_snapshots_user_state_once(store: Store) -> None:
+    _with_history(store)
+    Store.open(store.root, bundle=bundle_dir())
+    Store.open(store.root, bundle=bundle_dir())
+    backups = list_backups(store)
+    assert [b.reason for b in backups] == ["daily"]
+    copy = backups[0]
+    user = store.user.root
+    for path in store.user.files():
+        relative = path.relative_to(user).as_posix()
+        assert copy.file(relative).read_bytes() == path.read_bytes()
+    assert not (copy.path / "backups").exists()  # backups are not backed up into themselves
+
+
+def test_a_new_fan_gets_no_empty_backup(store: Store) -> None:
+    for path in store.user.files():
+        path.unlink()
+    Store.open(store.root, bundle=bundle_dir())
+    assert list_backups(store) == []
+
+
+def test_only_the_last_ten_days_are_kept(store: Store) -> None:
+    _with_history(store)
+    start = datetime(2026, 1, 1, 12, tzinfo=UTC)
+    for day in range(14):
+        daily_backup(store, today=start + timedelta(days=day))
+    kept = sorted(b.path.name for b in list_backups(store))
+    assert len(kept) == KEEP_DAILY
+    assert kept[0] == "2026-01-05-daily"
+    assert kept[-1] == "2026-01-14-daily"
+
+
+def test_a_backup_before_an_import_keeps_the_state_before_it(store: Store) -> None:
+    _with_history(store)
+    before = file_bytes(store.user.root / "watched")
+    taken = backup_now(store, "import")
+    assert taken is not None
+    assert taken.reason == "import"
+    assert taken.path.name.endswith("-import")
+    view = Library(store).show(DAREDEVIL)
+    assert view is not None
+    store.user.watch(DAREDEVIL, view.record.episodes[3:6])
+    again = backup_now(store, "import")
+    assert again is not None
+    assert again.path != taken.path  # two imports in the same second keep both
+    restored = {p.name: p.read_bytes() for p in (taken.path / "watched").iterdir() if p.is_file()}
+    assert restored == {p.name: data for p, data in before.items()}
+
+
+def test_daily_and_import_backups_rotate_separately(store: Store) -> None:
+    _with_history(store)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for day in range(KEEP_DAILY):
+        daily_backup(store, today=start + timedelta(days=day))
+    backup_now(store, "migration")
+    reasons = [b.reason for b in list_backups(store)]
+    assert reasons.count("daily") == KEEP_DAILY
+    assert reasons.count("migration") == 1
+
+
+def test_an_interrupted_backup_is_never_used_and_is_cleaned_up(store: Store) -> None:
+    _with_history(store)
+    partial = backups_dir(store) / ".2026-01-01-daily.partial"
+    partial.mkdir(parents=True)
+    (partial / "state.json").write_bytes(b"{")
+    no_manifest = backups_dir(store) / "2026-01-02-daily"
+    no_manifest.mkdir()
+    assert list_backups(store) == []
+    daily_backup(store)
+    assert not partial.exists()
+    assert [b.reason for b in list_backups(store)] == ["daily"]
+
+
+def test_with_todays_backup_opening_reads_no_user_file(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening costs one ``stat`` once today's snapshot exists: no listing, no reading."""
+    _with_history(store)
+    daily_backup(store)
+
+    def forbidden(*args: object) -> None:
+        raise AssertionError("user files were touched")
+
+    monkeypatch.setattr(UserState, "files", forbidden)
+    monkeypatch.setattr(Path, "read_bytes", forbidden)
+    assert daily_backup(store) is None
