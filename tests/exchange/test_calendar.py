@@ -7,10 +7,10 @@ from pathlib import Path
 
 import icalendar
 
-from fancompanion.core.library import Library
-from fancompanion.core.models import WatchStatus
+from fancompanion.core.library import Airing, Library
+from fancompanion.core.models import Episode, WatchStatus
 from fancompanion.core.store import Store
-from fancompanion.exchange.calendar import fold, to_ics
+from fancompanion.exchange.calendar import escape_text, fold, to_ics
 from tests.exchange.helpers import AIRING_SHOW, add_airing_show, cli
 
 NOW = "2031-03-01T12:00:00Z"
@@ -97,3 +97,21 @@ def test_calendar_command_says_when_nothing_airs(store: Store, data_dir: Path) -
     code, out, _ = cli("calendar")
     assert code == 0
     assert "nothing airs in the next 30 day(s)" in out
+
+
+def test_multi_line_episode_summaries_survive_as_one_escaped_property() -> None:
+    episode = Episode(
+        "tvmaze-1",
+        2,
+        3,
+        "Pilot, again",
+        tvmaze_id=7,
+        airstamp="2031-01-01T20:00:00Z",
+        summary="Line one; with a semicolon.\nLine two \\ backslash.",
+    )
+    text = to_ics([Airing("tvmaze-1", "Show", episode, "2031-01-01T20:00:00Z")], now=NOW)
+    assert "Line one\\; with a semicolon.\\nLine two \\\\ backslash." in text.replace("\r\n ", "")
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert str(event["DESCRIPTION"]) == episode.summary
+    assert str(event["SUMMARY"]) == "Show S02E03 – Pilot, again"
+    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
