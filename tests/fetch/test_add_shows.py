@@ -110,3 +110,26 @@ def test_add_of_an_unknown_show_is_one_clear_line(tvmaze: Server, store: Store) 
     code, _, err = cli("add", "No Such Show")
     assert code == 1
     assert err.strip() == "fancompanion: error: no show on TVmaze matches 'No Such Show'"
+
+
+def test_bad_records_are_skipped_with_a_message(tvmaze: Server, store: Store) -> None:
+    show = jessica_jones()
+    show["_embedded"]["episodes"][0]["season"] = None
+    show["_embedded"]["cast"][1]["person"] = None
+    show["brandNewField"] = {"nobody": "knows"}
+    episodes = episodes_with_specials(3)
+    episodes[0] = {"id": 1, "name": "No season"}
+    tvmaze.route(f"/shows/{JJ_ID}", json_reply(show))
+    tvmaze.route(f"/shows/{JJ_ID}/episodes", json_reply(episodes))
+    code, out, err = cli("add", "--tvmaze", str(JJ_ID))
+    assert code == 0
+    assert "fancompanion: Jessica Jones: skipped an episode with no season" in err
+    assert "30 episodes, 2 specials, 41 cast" in out  # one special, one cast entry gone
+
+
+def test_a_show_without_a_name_is_refused(tvmaze: Server, store: Store) -> None:
+    tvmaze.route("/shows/5", json_reply({"id": 5, "name": None}))
+    tvmaze.route("/shows/5/episodes", json_reply([]))
+    code, _, err = cli("add", "--tvmaze", "5")
+    assert code == 1
+    assert err.strip() == "fancompanion: error: TVmaze sent no usable show for 5"
