@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fancompanion.core.library import Airing, Library
 from fancompanion.core.models import Episode, WatchStatus
@@ -115,3 +117,19 @@ def test_multi_line_episode_summaries_survive_as_one_escaped_property() -> None:
     assert str(event["DESCRIPTION"]) == episode.summary
     assert str(event["SUMMARY"]) == "Show S02E03 – Pilot, again"
     assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029"),
+        max_size=300,
+    ).map(str.strip)
+)
+def test_any_episode_title_comes_back_from_a_calendar_app_unchanged(title: str) -> None:
+    episode = Episode("tvmaze-1", 1, 1, title, tvmaze_id=7, airstamp="2031-01-01T20:00:00Z")
+    text = to_ics([Airing("tvmaze-1", "Show", episode, "2031-01-01T20:00:00Z")], now=NOW)
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    expected = f"Show S01E01 – {title}" if title else "Show S01E01"
+    assert str(event["SUMMARY"]) == expected
