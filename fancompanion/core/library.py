@@ -203,13 +203,11 @@ class Library:
 
     def news(self) -> list[NewsItem]:
         """All news items, newest first (undated last)."""
-        items = self.store.catalog.news()
-        return sorted(
-            items, key=lambda n: (n.published is not None, n.published or ""), reverse=True
-        )
+        return _newest_first(self.store.catalog.news())
 
     def news_for_show(self, show_id: str) -> list[NewsItem]:
-        return [n for n in self.news() if show_id in n.show_ids]
+        """One show's news, newest first (undated last)."""
+        return _newest_first(self.store.catalog.news_for_show(show_id))
 
     def news_text(self, news_id: str) -> str:
         return self.store.catalog.news_text(news_id)
@@ -219,6 +217,10 @@ class Library:
 
     def set_read(self, news_id: str, read: bool = True) -> None:
         self.store.user.set_read([news_id], read)
+
+
+def _newest_first(items: list[NewsItem]) -> list[NewsItem]:
+    return sorted(items, key=lambda n: (n.published is not None, n.published or ""), reverse=True)
 
 
 def _aired(episode: Episode, now: str) -> bool:

@@ -78,6 +78,7 @@ class Catalog:
         self.news_path = root / "news.json"
         self.shows_dir = root / "shows"
         self.text_dir = root / "text"
+        self._summaries: tuple[bytes, list[ShowSummary]] | None = None
 
     # -- reads -------------------------------------------------------------------------------
 
@@ -89,8 +90,20 @@ class Catalog:
         return docs[0] if docs else {}
 
     def summaries(self) -> list[ShowSummary]:
+        """Every index row. Decoded once per content of the file: start-up asks more than once.
+
+        The cache is keyed by the file's bytes (reading them costs a millisecond, decoding
+        10,000 rows a hundred), so a write by any process is seen by the next call.
+        """
         path = self.index_path
-        return [from_doc(ShowSummary, d, path) for d in rows(read_tables(path, INDEX), "shows")]
+        raw = _bytes_of(path)
+        cached = self._summaries
+        if raw is not None and cached is not None and cached[0] == raw:
+            return list(cached[1])
+        out = [from_doc(ShowSummary, d, path) for d in rows(read_tables(path, INDEX), "shows")]
+        if raw is not None and _bytes_of(path) == raw:  # unchanged while it was decoded
+            self._summaries = (raw, out)
+        return list(out)
 
     def show_path(self, show_id: str) -> Path:
         return self.shows_dir / f"{ids.safe_filename(show_id)}.json"
@@ -134,6 +147,19 @@ class Catalog:
     def news(self) -> list[NewsItem]:
         path = self.news_path
         return [from_doc(NewsItem, d, path) for d in rows(read_tables(path, NEWS), "items")]
+
+    def news_for_show(self, show_id: str) -> list[NewsItem]:
+        """The items linked to one show, decoding only those (a show pane opens on every move)."""
+        path = self.news_path
+        out = []
+        for doc in rows(read_tables(path, NEWS), "items"):
+            linked = doc.get("show_ids")
+            if isinstance(linked, list) and show_id not in linked:
+                continue
+            item = from_doc(NewsItem, doc, path)
+            if show_id in item.show_ids:
+                out.append(item)
+        return out
 
     def news_text(self, news_id: str) -> str:
         path = self.text_dir / f"{ids.safe_filename(news_id)}.txt"
@@ -290,6 +316,13 @@ class Catalog:
             docs = [d for d in news.table("feeds") if d.get("url") != feed.url]
             docs.append(to_doc(feed))
             news.replace("feeds", docs)
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def rekey_show(record: ShowRecord, new_id: str) -> ShowRecord:

@@ -1,0 +1,43 @@
+"""The quick read paths (decoded index kept per file version, one show's news) answer exactly
+what the plain ones do, and never show a library older than what is on disk."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from fancompanion.core.library import Library
+from fancompanion.core.models import NewsItem, ShowRecord
+from fancompanion.core.store import Store
+
+
+def test_a_shows_news_is_the_same_list_as_filtering_all_news(library: Library) -> None:
+    linked = {show for item in library.news() for show in item.show_ids}
+    assert linked, "the bundled news links to shows"
+    for summary in library.summaries():
+        expected = [n for n in library.news() if summary.id in n.show_ids]
+        assert library.news_for_show(summary.id) == expected
+        assert (summary.id in linked) == bool(expected)
+
+
+def test_a_show_added_by_another_process_appears_in_the_next_read(store: Store) -> None:
+    before = store.catalog.summaries()
+    record = store.catalog.record(before[0].id)
+    assert record is not None
+    other = Store(store.root)  # another process: its own catalog object, same files
+    show = dataclasses.replace(record.show, id="show-copy", tvmaze_id=None, imdb_id=None)
+    other.catalog.put_shows([ShowRecord(show=dataclasses.replace(show, name="A Copy"))])
+    names = {s.name for s in store.catalog.summaries()}
+    assert "A Copy" in names
+    assert len(names) == len(before) + 1
+
+
+def test_changing_a_returned_list_does_not_change_the_library(store: Store) -> None:
+    first = store.catalog.summaries()
+    count = len(first)
+    first.clear()
+    assert len(store.catalog.summaries()) == count
+
+
+def test_news_for_a_show_nobody_wrote_about_is_empty(store: Store) -> None:
+    store.catalog.put_news([(NewsItem(id="x1", feed="f", title="Unrelated"), "")])
+    assert Library(store).news_for_show("tvmaze-does-not-exist") == []
