@@ -190,7 +190,9 @@ def cmd_stats(context: Context) -> int:
         context.print("episodes per year (by first watch):")
         top = max(stats.per_year.values())
         for year, count in stats.per_year.items():
-            context.print(f"  {year}  {count:5}  {'█' * max(1, round(30 * count / top))}")
+            hours = f"{stats.minutes_per_year.get(year, 0) / 60:.1f} h"
+            bar = "█" * max(1, round(30 * count / top))
+            context.print(f"  {year}  {count:5}  {hours:>8}  {bar}")
     if stats.per_month:
         context.print("episodes per month (last 12 with watches):")
         months = list(stats.per_month.items())[-12:]

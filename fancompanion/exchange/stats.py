@@ -5,7 +5,8 @@
   runtime of the show's other episodes; episodes with none are counted in ``unknown_runtime``
   and add no time.
 - Per year and per month use each mark's **first** watch time (``first_at``, else ``last_at``):
-  a rewatch does not move an episode to another month.
+  a rewatch does not move an episode to another month, and the hours of all its plays count
+  there (only the first and last watch times are stored).
 - A streak is a run of consecutive UTC days with a watch; both the first and the last watch of
   every mark count as days with a watch.
 """
@@ -37,6 +38,7 @@ class Stats:
     per_year: dict[str, int] = field(default_factory=dict)  # "2026" -> episodes first watched
     per_month: dict[str, int] = field(default_factory=dict)  # "2026-11" -> episodes
     minutes_per_month: dict[str, int] = field(default_factory=dict)
+    minutes_per_year: dict[str, int] = field(default_factory=dict)
     by_status: dict[str, int] = field(default_factory=dict)  # status label -> shows
     longest_streak: Streak = field(default_factory=Streak)
 
@@ -56,6 +58,7 @@ class Stats:
             "per_year": self.per_year,
             "per_month": self.per_month,
             "minutes_per_month": self.minutes_per_month,
+            "minutes_per_year": self.minutes_per_year,
             "shows_by_status": self.by_status,
             "longest_streak": {
                 "days": self.longest_streak.days,
@@ -70,6 +73,7 @@ def compute(store: Store) -> Stats:
     per_year: Counter[str] = Counter()
     per_month: Counter[str] = Counter()
     minutes_month: Counter[str] = Counter()
+    minutes_year: Counter[str] = Counter()
     days: set[date] = set()
     for show_id in store.user.shows_with_marks():
         marks = store.user.marks(show_id)
@@ -95,6 +99,7 @@ def compute(store: Store) -> Stats:
                 per_year[when[:4]] += 1
                 per_month[when[:7]] += 1
                 minutes_month[when[:7]] += minutes
+                minutes_year[when[:4]] += minutes
             for stamp in (mark.first_at, mark.last_at):
                 day = _day(stamp)
                 if day is not None:
@@ -102,6 +107,7 @@ def compute(store: Store) -> Stats:
     stats.per_year = dict(sorted(per_year.items()))
     stats.per_month = dict(sorted(per_month.items()))
     stats.minutes_per_month = dict(sorted(minutes_month.items()))
+    stats.minutes_per_year = dict(sorted(minutes_year.items()))
     counts = Counter(store.user.statuses().values())
     stats.by_status = {
         s.label: counts[s] for s in STATUS_ORDER if s is not WatchStatus.NONE and counts[s]

@@ -73,7 +73,7 @@ def test_stats_command_prints_totals_and_json(store: Store, data_dir: Path) -> N
     assert code == 0
     assert out.startswith("5 episode(s) watched (1 rewatch(es))")
     assert "longest streak: 3 day(s), 2025-12-30 to 2026-01-01" in out
-    assert "2025      3  " in out
+    assert "2025      3     3.5 h  " in out  # every play of episodes first seen in 2025
     code, out, _ = cli("stats", "--json")
     data = json.loads(out)
     assert data["episodes"] == 5

@@ -42,7 +42,7 @@ async def test_stats_screen_shows_totals_streak_and_monthly_chart(library: Libra
         assert "2026-10      0" in months
         assert "Watching" in _plain(screen, "#stats-status")
         assert "Plan to watch" in _plain(screen, "#stats-status")
-        assert "2026      5" in _plain(screen, "#stats-years")
+        assert "2026     4.3 h      5" in _plain(screen, "#stats-years")  # 261 min
 
 
 async def test_stats_screen_with_no_history_says_how_to_start(library: Library) -> None:

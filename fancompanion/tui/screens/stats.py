@@ -63,6 +63,14 @@ def summary_text(stats: Stats) -> Text:
     return text
 
 
+def _year_rows(stats: Stats) -> list[tuple[str, int]]:
+    """Year labels carry the hours watched that year; bars count episodes."""
+    return [
+        (f"{year}  {stats.minutes_per_year.get(year, 0) / 60:6.1f} h", count)
+        for year, count in stats.per_year.items()
+    ]
+
+
 class StatsScreen(Screen[None]):
     DEFAULT_CSS = DEFAULT_CSS
     BINDINGS = bindings("screen.back")
@@ -80,7 +88,7 @@ class StatsScreen(Screen[None]):
             yield Static(Text(f"Episodes per month (last {MONTHS})"), classes="stats-heading")
             yield Sparkline([], id="stats-sparkline")
             yield Static(Text(""), id="stats-months")
-            yield Static(Text("Episodes per year"), classes="stats-heading")
+            yield Static(Text("Hours and episodes per year"), classes="stats-heading")
             yield Static(Text(""), id="stats-years")
             yield Static(Text("Shows by status"), classes="stats-heading")
             yield Static(Text(""), id="stats-status")
@@ -107,7 +115,7 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-sparkline", Sparkline).data = [float(c) for _, c in months]
         self.query_one("#stats-months", Static).update(bars(months))
         self.query_one("#stats-years", Static).update(
-            bars(list(stats.per_year.items())) if stats.per_year else Text("—")
+            bars(_year_rows(stats)) if stats.per_year else Text("—")
         )
         self.query_one("#stats-status", Static).update(
             bars(list(stats.by_status.items())) if stats.by_status else Text("—")
