@@ -143,12 +143,13 @@ def cmd_calendar(context: Context) -> int:
     if context.args.ics:
         from fancompanion.exchange.calendar import to_ics
 
+        from fancompanion.core.store.files import atomic_write
+
         runtimes = {}
         for show_id in {a.show_id for a in airings}:
-            view = library.show(show_id, now)
-            if view is not None and view.record.show.runtime:
-                runtimes[show_id] = view.record.show.runtime
-        from fancompanion.core.store.files import atomic_write
+            record = context.store.catalog.record(show_id)
+            if record is not None and record.show.runtime:
+                runtimes[show_id] = record.show.runtime
 
         target = Path(context.args.ics).expanduser()
         atomic_write(target, to_ics(airings, now=now, runtimes=runtimes).encode("utf-8"))
