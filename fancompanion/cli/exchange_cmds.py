@@ -141,9 +141,8 @@ def cmd_calendar(context: Context) -> int:
         context.args.days, now=now, statuses=[WatchStatus.WATCHING, WatchStatus.PLAN]
     )
     if context.args.ics:
-        from fancompanion.exchange.calendar import to_ics
-
         from fancompanion.core.store.files import atomic_write
+        from fancompanion.exchange.calendar import to_ics
 
         runtimes = {}
         for show_id in {a.show_id for a in airings}:
