@@ -130,6 +130,7 @@ class Http:
         self.backoff = backoff
         self.max_body = max_body
         self.calls = 0
+        self.replies = 0  # answers of any status: proof the network is there
         self.client = httpx.Client(
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
             headers={"User-Agent": USER_AGENT},
@@ -203,6 +204,7 @@ class Http:
     ) -> Reply:
         try:
             with self.client.stream("GET", url, params=params, headers=headers) as response:
+                self.replies += 1
                 final = str(response.url)
                 check_url(final)
                 if response.status_code != 200:

@@ -50,7 +50,8 @@ def refresh(
     cancel: threading.Event | None = None,
     tvmaze: TvMaze | None = None,
 ) -> Summary:
-    """Refresh shows, then feeds; raises :class:`Offline` when TVmaze is unreachable."""
+    """Refresh shows, then feeds; raises :class:`Offline` (having written nothing) when
+    nothing could be reached at all."""
     summary = Summary()
     stop = cancel or threading.Event()
     if shows:
@@ -131,6 +132,7 @@ def refresh_feeds(
     stored = store.catalog.news()
     known = {n.id for n in stored} | {n.url for n in stored if n.url}
     new_ids: list[str] = []
+    failures: list[tuple[Feed, str, FetchError]] = []
     for done, subscription in enumerate(subscriptions):
         if cancel.is_set():
             break
@@ -138,10 +140,21 @@ def refresh_feeds(
         progress(Step("news", label, done, len(subscriptions)))
         state = states.get(subscription.url) or Feed(url=subscription.url)
         state = dataclasses.replace(state, title=state.title or subscription.title)
-        added = _refresh_feed(store, http, state, known, summary, cancel, label)
+        try:
+            added = _refresh_feed(store, http, state, known, summary, cancel, label)
+        except FetchError as error:
+            failures.append((state, label, error))
+            continue
         new_ids.extend(added)
         known.update(added)
     progress(Step("news", "feeds done", len(subscriptions), len(subscriptions)))
+    if failures and http.replies == 0 and all(e.offline for _, _, e in failures):
+        raise Offline(str(failures[0][2]))  # nothing answered: no network, write nothing
+    for failed, name, problem in failures:
+        summary.errors.append(f"{name}: {problem}")
+        store.catalog.put_feed_state(
+            dataclasses.replace(failed, last_fetched=now_iso(), last_error=str(problem))
+        )
     if new_ids:
         link_news(store, only=new_ids)
 
@@ -155,15 +168,9 @@ def _refresh_feed(
     cancel: threading.Event,
     label: str,
 ) -> list[str]:
+    """Fetch one feed and its new articles; a :class:`FetchError` if the feed failed."""
     summary.feeds_checked += 1
-    try:
-        result = fetch_feed(http, state)
-    except FetchError as error:
-        summary.errors.append(f"{label}: {error}")
-        store.catalog.put_feed_state(
-            dataclasses.replace(state, last_fetched=now_iso(), last_error=str(error))
-        )
-        return []
+    result = fetch_feed(http, state)
     items: list[tuple[NewsItem, str]] = []
     for entry in result.entries:
         item = entry.item

@@ -233,3 +233,15 @@ def test_a_refresh_never_writes_user_state(tvmaze: Server, store: Store) -> None
     assert code == 0, err
     assert out.strip() == "1 show updated, 2 new news items, 0 errors"
     assert {p: p.read_bytes() for p in store.user.files()} == before
+
+
+def test_news_without_network_is_one_message_and_nothing_is_written(
+    store: Store, sleeps: list[float]
+) -> None:
+    assert cli("feeds", "add", "http://127.0.0.1:9/feed.xml")[0] == 0  # nothing listens
+    before = {str(p): p.read_bytes() for p in store.catalog.root.rglob("*.json")}
+    code, out, err = cli("fetch", "--news")
+    assert code == 1
+    assert out == ""
+    assert "fancompanion: error: no network, nothing changed: cannot reach 127.0.0.1:9" in err
+    assert {str(p): p.read_bytes() for p in store.catalog.root.rglob("*.json")} == before
