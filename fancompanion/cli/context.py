@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from fancompanion.core.library import Library
 from fancompanion.core.store import Store
+from fancompanion.core.text import strip_controls
 from fancompanion.paths import bundle_dir, data_dir
 
 
@@ -40,7 +41,8 @@ class Context:
         return Library(self.store)
 
     def print(self, *values: Any) -> None:
-        print(*values, file=self.out)
+        """Print to stdout with no escape or control character (the store is untrusted too)."""
+        print(strip_controls(" ".join(str(v) for v in values)), file=self.out)
 
     def warn(self, message: str) -> None:
-        print(f"fancompanion: {message}", file=self.err)
+        print(strip_controls(f"fancompanion: {message}"), file=self.err)
