@@ -69,6 +69,23 @@ def rss_kib() -> int:
 def emit(payload: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(payload) + "\n")
     sys.stdout.flush()
+    if PROFILER is not None:  # BENCH_PROFILE=path: a pyinstrument report of this run
+        PROFILER.stop()
+        with open(os.environ["BENCH_PROFILE"], "w", encoding="utf-8") as out:
+            out.write(PROFILER.output_text(unicode=True, show_all=False))
+
+
+def _profiler() -> Any:
+    if not os.environ.get("BENCH_PROFILE"):
+        return None
+    from pyinstrument import Profiler  # a developer tool, not a dependency
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    return profiler
+
+
+PROFILER = _profiler()
 
 
 class Probe:
@@ -91,7 +108,7 @@ class Probe:
             self.frames.append(now)
             if self.first is None and self.is_first(app):
                 self.first = now
-                if self.mode != "filter":
+                if self.mode not in ("filter", "seasons"):
                     emit({"first_frame_s": now - STARTED, "rss_kib": rss_kib()})
                     os._exit(0)
             if self.watch is not None and self.changed_at is None and self.watch():
@@ -106,11 +123,14 @@ class Probe:
         return widget is not None and list_ready(widget)
 
     async def pilot(self, pilot: Pilot[Any]) -> None:
-        if self.mode != "filter":
+        if self.mode not in ("filter", "seasons"):
             return
         app = pilot.app
         while self.first is None:
             await asyncio.sleep(0.005)
+        if self.mode == "seasons":
+            await self.open_seasons(pilot, self.keys)
+            return
         widget = shows_list(app)
         assert widget is not None
         await pilot.press("slash")
@@ -136,6 +156,31 @@ class Probe:
                 "final_signature": repr(signature(widget)),
             }
         )
+        os._exit(0)
+
+    async def open_seasons(self, pilot: Pilot[Any], show_id: str) -> None:
+        """Time ``App.open_show(id, "seasons")`` to the frame with that show's seasons tree."""
+        app = pilot.app
+        await pilot.pause(0.3)  # the first show's pane has loaded; the app is idle
+
+        def seasons_shown() -> bool:
+            view = getattr(app.screen, "view", None)
+            if view is None or getattr(view, "id", None) != show_id:
+                return False
+            for tree in app.screen.query("#seasons-tree"):
+                root = getattr(tree, "root", None)
+                return tree.size.height > 0 and bool(root is not None and root.children)
+            return False
+
+        self.changed_at = None
+        self.watch = seasons_shown
+        start = time.perf_counter()
+        app.open_show(show_id, "seasons")  # type: ignore[attr-defined]
+        deadline = start + 10 * KEY_TIMEOUT
+        while self.changed_at is None and time.perf_counter() < deadline:
+            await asyncio.sleep(0.001)
+        seconds = None if self.changed_at is None else self.changed_at - start
+        emit({"first_frame_s": (self.first or 0.0) - STARTED, "open_seasons_s": seconds})
         os._exit(0)
 
 

@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from bench.generate import BIG_ID
 from bench.measure import median, p95, run_json, run_wall
 from bench.report import Figure
 
@@ -39,7 +40,7 @@ def startup(typical: Path, heavy: Path, runs: int) -> list[Figure]:
         ratio = median(walls[name]) / bare
         figures.append(
             Figure(
-                f"start to first frame, {name}",
+                f"first frame, {name}",
                 f"{_ms(median(walls[name]))} (p95 {_ms(p95(walls[name]))}; bare {_ms(bare)})",
                 f"<= {limit}x bare",
                 ratio,
@@ -62,7 +63,7 @@ def startup(typical: Path, heavy: Path, runs: int) -> list[Figure]:
 
 
 def filter_keystroke(heavy: Path, runs: int) -> Figure:
-    name = "filter keystroke to repainted list, heavy"
+    name = "filter keystroke to repaint, heavy"
     latencies: list[float] = []
     missed = 0
     for _ in range(runs):
@@ -88,18 +89,33 @@ def filter_keystroke(heavy: Path, runs: int) -> Figure:
 
 
 def open_big_show(heavy: Path, runs: int) -> Figure:
-    times = [
-        run_json(["-m", "bench.probes", "open", str(heavy)])[1]["seconds"] for _ in range(runs)
+    """In the app: ``open_show(big, "seasons")`` to the frame showing its seasons tree.
+
+    The core part alone (record + marks + progress, what the app's worker reads) is kept in
+    the note: it tells the reading from the drawing.
+    """
+    name = "open 10,000-ep show on Seasons tab"
+    core = [
+        float(run_json(["-m", "bench.probes", "open", str(heavy)])[1]["seconds"])
+        for _ in range(runs)
     ]
+    times: list[float] = []
+    for _ in range(runs):
+        out = run_json(["-m", "bench.app_runner", "seasons", str(heavy), BIG_ID])[1]
+        if out.get("open_seasons_s") is not None:
+            times.append(float(out["open_seasons_s"]))
+    note = f"core read alone: median {_ms(median(core))}"
+    if not times:
+        return Figure(name, "never shown", "<= 100 ms", None, False, note, {"core_s": core})
     value = median(times)
     return Figure(
-        "open the 10,000-episode show (core: record+marks+progress)",
+        name,
         f"{_ms(value)} (p95 {_ms(p95(times))})",
         "<= 100 ms",
         value / 0.1,
         value <= 0.1,
-        "core only; the TUI part (Seasons tab drawn) is not in this figure",
-        {"seconds": times},
+        note,
+        {"seconds": times, "core_s": core},
     )
 
 
@@ -115,7 +131,7 @@ def mark_watched(typical: Path, heavy: Path, runs: int) -> Figure:
     value = median(times)
     same = written["typical"] == written["heavy"]
     return Figure(
-        "mark one episode watched (durable), heavy",
+        "mark watched (durable), heavy",
         f"{_ms(value)} (p95 {_ms(p95(times))}); bytes typical {written['typical']}, "
         f"heavy {written['heavy']}",
         "median <= 5 ms; bytes same",
@@ -132,7 +148,7 @@ def shows_json(heavy: Path, runs: int) -> Figure:
     ]
     value = median(times)
     return Figure(
-        "fancompanion shows --json, heavy",
+        "shows --json, heavy",
         f"{_ms(value)} (p95 {_ms(p95(times))})",
         "<= 1 s",
         value,
@@ -152,7 +168,7 @@ def add_show(typical: Path, runs: int) -> Figure:
             times.append(float(out[1]["seconds"]))
     value = median(times)
     return Figure(
-        "add a 1,000-episode show from embedded JSON",
+        "add a 1,000-episode show",
         f"{_ms(value)} (p95 {_ms(p95(times))})",
         "<= 150 ms",
         value / 0.15,
