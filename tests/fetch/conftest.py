@@ -108,7 +108,7 @@ class Server:
 @pytest.fixture
 def server() -> Iterator[Server]:
     srv = Server()
-    thread = threading.Thread(target=srv.httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=srv.httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield srv
     srv.httpd.shutdown()
