@@ -25,12 +25,14 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
 )
-# C0 (except \t \n), DEL, C1, bidi embeddings/overrides/isolates, zero-width and BOM-like marks.
+# C0 (except \t \n), DEL, C1, bidi marks/embeddings/overrides/isolates, zero-width and BOM-like
+# marks, and lone surrogates (JSON can spell them; they cannot be written as UTF-8).
 # U+200D (zero-width joiner) is kept: emoji sequences need it.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
 )
+_LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -73,7 +75,7 @@ class _PlainText(HTMLParser):
 
 def strip_controls(value: str) -> str:
     """Remove escape sequences and invisible control characters; keep newlines and tabs."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _LINE_BREAKS.sub("\n", value)
     value = _ESCAPES.sub("", value)
     return _INVISIBLE.sub("", value)
 
