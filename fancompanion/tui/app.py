@@ -94,7 +94,7 @@ class FanCompanionApp(App[None]):
     def action_open_up_next(self) -> None:
         from fancompanion.tui.screens.upnext import UpNextScreen
 
-        self.push_screen(UpNextScreen(self.library))
+        self.push_screen(UpNextScreen(self.library, now=self.clock))
 
     def action_help(self) -> None:
         from fancompanion.tui.screens.help import HelpScreen

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -31,6 +31,7 @@ from fancompanion.tui.workers import cancelled, run_in_thread
 
 HIDE_SPOILERS = "hide_spoilers"
 LAST_SHOW = "last_show"
+WIDE = 120  # columns from which the tabs lay out side by side
 
 
 class FilterInput(Input):
@@ -78,6 +79,15 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ShowsList).focus()
         self.reload()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wide terminals put details beside lists instead of under them."""
+        self.set_class(event.size.width >= WIDE, "-wide")
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen: news may have been read there, so reread the show."""
+        if self.view is not None:
+            self._open(self.view.id)
 
     # -- reading --------------------------------------------------------------------------------
 

@@ -23,14 +23,16 @@ from fancompanion.tui.host import host_of
 from fancompanion.tui.workers import cancelled, run_in_thread
 
 MUTED = "$text-muted"
+CHOOSE = "Press enter on a person to see their work in your library."
 
 
 class Cast(Vertical):
     DEFAULT_CSS = """
     Cast {
         #cast-people { height: 1fr; border: none; }
-        #cast-work-title { padding: 0 1; color: $text-muted; border-top: solid $border-blurred; }
-        #cast-work { height: auto; max-height: 45%; border: none; }
+        #cast-work-panel { height: auto; max-height: 45%; border-top: solid $border-blurred; }
+        #cast-work-title { padding: 0 1; color: $text-muted; }
+        #cast-work { height: auto; border: none; }
     }
     """
 
@@ -42,11 +44,9 @@ class Cast(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="cast-people")
-        yield Static(
-            Content.styled("Press enter on a person to see their work in your library.", MUTED),
-            id="cast-work-title",
-        )
-        yield OptionList(id="cast-work")
+        with Vertical(id="cast-work-panel"):
+            yield Static(Content.styled(CHOOSE, MUTED), id="cast-work-title")
+            yield OptionList(id="cast-work")
 
     def show_view(self, view: ShowView) -> None:
         if view.id == self.show_id:
@@ -72,9 +72,7 @@ class Cast(Vertical):
         people.add_options(options)
         people.highlighted = next((i for i, o in enumerate(people.options) if not o.disabled), None)
         self.query_one("#cast-work", OptionList).clear_options()
-        self.query_one("#cast-work-title", Static).update(
-            Content.styled("Press enter on a person to see their work in your library.", MUTED)
-        )
+        self.query_one("#cast-work-title", Static).update(Content.styled(CHOOSE, MUTED))
 
     def _option(self, credit: Credit, names: dict[str, str], role: str) -> Option:
         option_id = f"p{len(self._people)}"
@@ -111,7 +109,7 @@ class Cast(Vertical):
         work = self.query_one("#cast-work", OptionList)
         work.clear_options()
         for item in event.works:
-            role = item.role if item.kind == "cast" else f"{item.role or 'crew'} (crew)"
+            role = f"as {item.role}" if item.kind == "cast" else (item.role or "crew")
             this = "  (this show)" if item.show_id == self.show_id else ""
             prompt = Content.assemble(("  " + item.show_name, "bold"), (f"  {role}{this}", MUTED))
             work.add_option(Option(prompt, id=f"w{work.option_count}"))

@@ -64,7 +64,7 @@ class SeasonsTree(Tree[Node]):
 class Seasons(Vertical):
     DEFAULT_CSS = """
     Seasons {
-        SeasonsTree { height: 1fr; background: $surface; }
+        SeasonsTree { height: 1fr; background: $surface; overflow-x: hidden; }
         #episode-detail-scroll {
             height: auto;
             max-height: 40%;
@@ -138,7 +138,16 @@ class Seasons(Vertical):
         if focus is None and numbers:
             focus = self._seasons[numbers[0]]
         if focus is not None:
-            tree.move_cursor(focus, animate=False)
+            # node lines exist only after the tree lays itself out
+            tree.call_after_refresh(self._put_cursor, focus)
+
+    def _put_cursor(self, node: TreeNode[Node]) -> None:
+        # the cursor line number may not change (no NodeHighlighted), so redraw the detail too
+        tree = self.seasons_tree
+        if node.parent is not None and not node.parent.is_root:
+            tree.scroll_to_node(node.parent, animate=False)  # keep the season's heading in view
+        tree.move_cursor(node)
+        self._show_detail()
 
     def _relabel(self) -> None:
         assert self.view is not None

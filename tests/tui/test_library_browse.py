@@ -1,0 +1,112 @@
+"""Browsing the library: the list, the filter, the tabs, following an actor, the show's news."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, TabbedContent
+
+from fancompanion.core.store import Store
+from fancompanion.tui.screens.news import NewsScreen
+from tests.tui.library_pilot import (
+    DAREDEVIL,
+    DEFENDERS,
+    JESSICA,
+    LUKE,
+    filter_to,
+    library_screen,
+    list_rows,
+    make_app,
+    select,
+    shows_list,
+    text_of,
+)
+from tests.tui.screen_harness import settle
+
+
+async def test_starts_on_the_library_with_every_show_and_its_progress(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        rows = list_rows(app)
+        assert rows[0] == "No status (6)"
+        assert rows[1].split() == ["Daredevil", "0/39"]
+        assert any(r.split() == ["The", "Defenders", "0/8"] for r in rows)
+        assert shows_list(app).current_id == DAREDEVIL
+        assert text_of(app, "#overview-name") == "Daredevil"
+        assert "0/39 aired episodes watched" in text_of(app, "#overview-status")
+        assert "S01E01 Into the Ring" in text_of(app, "#overview-next")
+
+
+async def test_typing_jess_in_the_filter_finds_jessica_jones(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await filter_to(pilot, "jess")
+        assert shows_list(app).visible_ids == [JESSICA]
+        assert text_of(app, "#overview-name") == "Jessica Jones"
+        await pilot.press("slash", "escape")  # escape empties the filter, the show stays chosen
+        await settle(pilot)
+        assert len(shows_list(app).visible_ids) == 6
+        assert shows_list(app).current_id == JESSICA
+
+
+async def test_the_filter_is_fuzzy_and_says_when_nothing_matches(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await filter_to(pilot, "dfndrs")
+        assert shows_list(app).visible_ids == [DEFENDERS]
+        await pilot.press("slash", *"zzz")
+        await settle(pilot)
+        assert shows_list(app).visible_ids == []
+        assert "No show matches" in list_rows(app)[0]
+
+
+async def test_keys_1_to_4_and_the_mouse_switch_tabs(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        tabs = library_screen(app).query_one(TabbedContent)
+        for key, tab in (("2", "seasons"), ("3", "cast"), ("4", "news"), ("1", "overview")):
+            await pilot.press(key)
+            assert tabs.active == tab
+        await pilot.click("#--content-tab-cast")
+        assert tabs.active == "cast"
+
+
+async def test_following_mike_colter_from_jessica_jones_to_luke_cage(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await select(pilot, JESSICA, "cast")
+        people = library_screen(app).query_one("#cast-people", OptionList)
+        people.focus()
+        colter = next(i for i, o in enumerate(people.options) if "Mike Colter" in str(o.prompt))
+        people.highlighted = colter
+        await pilot.press("enter")
+        await settle(pilot)
+        work = library_screen(app).query_one("#cast-work", OptionList)
+        names = [str(o.prompt).split("  ")[1] for o in work.options]
+        assert names == ["Jessica Jones", "Luke Cage", "The Defenders"]
+        assert "Mike Colter in your library" in text_of(app, "#cast-work-title")
+        assert work.has_focus
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert shows_list(app).current_id == LUKE
+        assert text_of(app, "#overview-name") == "Luke Cage"
+
+
+async def test_enter_on_a_news_item_opens_it_in_the_news_screen(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await select(pilot, JESSICA, "news")
+        news = library_screen(app).query_one("#news-tab", OptionList)
+        first = str(news.options[0].prompt)
+        assert first.startswith("• 2019-06-14")  # newest first, unread marked
+        news.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NewsScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert str(news.options[0].prompt).startswith("  2019-06-14")  # read now

@@ -1,0 +1,222 @@
+"""Tracking from the library: episodes, seasons, "up to here", rewatches, watchlist status,
+spoiler protection, and marks that survive quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Tree
+
+from fancompanion.core.models import Episode, WatchStatus
+from fancompanion.core.store import Store
+from fancompanion.tui.widgets.seasons import Node
+from tests.tui.library_pilot import (
+    DEFENDERS,
+    JESSICA,
+    filter_to,
+    library_screen,
+    list_rows,
+    make_app,
+    select,
+    shows_list,
+    small_show,
+    text_of,
+)
+from tests.tui.screen_harness import settle
+
+
+def seasons_tree(app: App[None]) -> Tree[Node]:
+    tree: Tree[Node] = library_screen(app).query_one("#seasons-tree", Tree)
+    return tree
+
+
+def cursor_code(app: App[None]) -> str:
+    """The episode code under the seasons tree's cursor ("" on a season line)."""
+    node = seasons_tree(app).cursor_node
+    data = node.data if node is not None else None
+    return data.episode.code if data is not None and data.episode is not None else ""
+
+
+def cursor_label(app: App[None], *, parent: bool = False) -> str:
+    """The seasons tree line under the cursor (or its season's line), as text."""
+    node = seasons_tree(app).cursor_node
+    if node is not None and parent:
+        node = node.parent
+    return str(node.label) if node is not None else ""
+
+
+def row_of(app: App[None], name: str) -> list[str]:
+    """A show's row in the list, split into words (name words, then the figure)."""
+    return next(r.split() for r in list_rows(app) if r.startswith(name))
+
+
+def toasts(app: App[None]) -> str:
+    """Every notification shown so far (Textual keeps them on the app while they are up)."""
+    return "\n".join(n.message for n in app._notifications)
+
+
+async def open_seasons(pilot: Pilot[None], query: str) -> None:
+    """Filter to a show, open its Seasons tab and put the focus in the tree."""
+    await filter_to(pilot, query)
+    await pilot.press("2", "enter")
+    await settle(pilot)
+
+
+async def test_space_marks_an_episode_and_progress_updates_everywhere(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "jess")
+        tree = seasons_tree(app)
+        assert tree.has_focus
+        assert cursor_code(app) == "S01E01"  # the next one to watch
+        await pilot.press("space")
+        await settle(pilot)
+        assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "1/39"]
+        assert "1/39 aired episodes watched" in text_of(app, "#overview-status")
+        assert cursor_label(app).startswith("✓ E01")
+        assert "Season 1  1/13" in cursor_label(app, parent=True)
+        await pilot.press("space")  # and unmarks it
+        await settle(pilot)
+        assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "0/39"]
+
+
+async def test_space_on_a_season_marks_all_of_it_and_again_unmarks(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "jess")
+        await pilot.press("up", "space")  # from S01E01 up to "Season 1"
+        await settle(pilot)
+        assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "13/39"]
+        assert "Season 1  13/13 ✓" in cursor_label(app)
+        assert "Season 1 watched." in toasts(app)
+        await pilot.press("space")
+        await settle(pilot)
+        assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "0/39"]
+
+
+async def test_capital_w_marks_everything_up_to_here(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "jess")
+        # S01E01 .. S01E13, then "Season 2" (collapsed): open it and go to its third episode
+        await pilot.press(*["down"] * 13, "enter", "down", "down", "down")
+        assert cursor_code(app) == "S02E03"
+        await pilot.press("W")
+        await settle(pilot)
+        assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "16/39"]
+        assert "Next to watch: S02E04" in text_of(app, "#overview-next")
+        assert "Watched up to S02E03 (16 newly marked)." in toasts(app)
+
+
+async def test_plus_counts_a_rewatch(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "jess")
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert "×2" in cursor_label(app)
+        assert "2 plays" in text_of(app, "#episode-detail")
+        assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "1/39"]  # still one episode
+
+
+async def test_w_cycles_the_watchlist_status_and_regroups_the_list(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await select(pilot, JESSICA)
+        await pilot.press("w")
+        await settle(pilot)
+        rows = list_rows(app)
+        assert rows[0] == "Watching (1)"
+        assert rows[1].split() == ["Jessica", "Jones", "0/39"]
+        assert rows[2] == "No status (5)"
+        assert "Status: Watching" in text_of(app, "#overview-status")
+        await pilot.press("w")
+        await settle(pilot)
+        assert list_rows(app)[0] == "Plan to watch (1)"
+        assert store.user.statuses()[JESSICA] is WatchStatus.PLAN
+        assert shows_list(app).current_id == JESSICA
+
+
+async def test_watching_every_aired_episode_offers_completed(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "defenders")
+        await pilot.press("up", "space")
+        await settle(pilot)
+        assert row_of(app, "The Defenders") == ["The", "Defenders", "8/8"]
+        assert "press w to mark it Completed" in toasts(app)
+        assert shows_list(app).current_id == DEFENDERS
+
+
+async def test_summaries_of_unwatched_episodes_stay_hidden_until_revealed(store: Store) -> None:
+    secret = "Bruce dies at the end."
+    store.catalog.put_shows(
+        [
+            small_show(
+                "spoilers",
+                "Spoiler Show",
+                Episode("spoilers", 1, 1, "Pilot", airdate="2020-01-01", summary=secret),
+                Episode("spoilers", 1, 2, "Finale", airdate="2020-01-08", summary="Twist!"),
+            )
+        ]
+    )
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "spoiler")
+        detail = text_of(app, "#episode-detail")
+        assert secret not in detail
+        assert "Summary hidden until watched — press s to reveal" in detail
+        await pilot.press("s")
+        assert secret in text_of(app, "#episode-detail")
+        await pilot.press("down")  # the next one is still hidden; watching it shows it
+        assert "Twist!" not in text_of(app, "#episode-detail")
+        await pilot.press("space")
+        await settle(pilot)
+        assert "Twist!" in text_of(app, "#episode-detail")
+
+
+async def test_the_hide_spoilers_setting_turns_protection_off(store: Store) -> None:
+    store.catalog.put_shows(
+        [
+            small_show(
+                "spoilers",
+                "Spoiler Show",
+                Episode("spoilers", 1, 1, "Pilot", airdate="2020-01-01", summary="It was a dream."),
+            )
+        ]
+    )
+    store.user.set_setting("hide_spoilers", False)
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "spoiler")
+        assert "It was a dream." in text_of(app, "#episode-detail")
+
+
+async def test_quitting_and_starting_again_keeps_marks_status_and_show(
+    store: Store, data_dir: Path
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "jess")
+        await pilot.press("space", "w")
+        await settle(pilot)
+        await pilot.press("q")
+    again = make_app(Store(data_dir))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert shows_list(again).current_id == JESSICA  # the last show, restored
+        assert list_rows(again)[0] == "Watching (1)"
+        assert row_of(again, "Jessica Jones") == ["Jessica", "Jones", "1/39"]
