@@ -168,13 +168,20 @@ def _refresh_feed(
     cancel: threading.Event,
     label: str,
 ) -> list[str]:
-    """Fetch one feed and its new articles; a :class:`FetchError` if the feed failed."""
+    """Fetch one feed and its new articles; returns the ids added or revised (to relink).
+
+    A :class:`FetchError` if the feed itself failed.
+    """
     summary.feeds_checked += 1
     result = fetch_feed(http, state)
     items: list[tuple[NewsItem, str]] = []
+    revisions: list[NewsItem] = []
     for entry in result.entries:
         item = entry.item
-        if item.id in known or (item.url and item.url in known):
+        if item.id in known:  # seen before: take the source's corrections, keep the rest
+            revisions.append(item)
+            continue
+        if item.url and item.url in known:
             continue
         if cancel.is_set():
             break
@@ -184,6 +191,8 @@ def _refresh_feed(
         items.append((item, text))
     added = store.catalog.put_news(items)
     summary.news_added += len(added)
+    if revisions:
+        added = added + store.catalog.revise_news(revisions)  # relinked with the new ones
     if cancel.is_set():  # keep the old validators so the rest is fetched next time
         return added
     store.catalog.put_feed_state(

@@ -105,7 +105,7 @@ def test_an_unchanged_feed_costs_one_304(server: Server, store: Store, sleeps: l
     assert sent["if-modified-since"] == "Tue, 24 Nov 2026 10:00:00 GMT"
 
 
-def test_refetched_entries_are_not_duplicated_and_read_marks_stay(
+def test_a_changed_entry_is_revised_not_duplicated_and_stays_read(
     server: Server, store: Store, sleeps: list[float]
 ) -> None:
     first = feed_file(server, "atom.xml")
@@ -126,8 +126,12 @@ def test_refetched_entries_are_not_duplicated_and_read_marks_stay(
     assert code == 0
     assert "1 new news item," in out
     titles = [n.title for n in store.catalog.news() if n.feed.endswith("/atom.xml")]
-    assert sorted(titles) == ["Iron Fist at twenty", "Luke Cage soundtrack gets a vinyl release"]
+    assert sorted(titles) == [
+        "Iron Fist at twenty",
+        "Luke Cage soundtrack gets a deluxe vinyl release",
+    ]
     assert vinyl in Library(store).read_ids()
+    assert "Luke Cage" in Library(store).news_text(vinyl)  # the stored body is kept
 
 
 def test_atom_entry_without_article_keeps_its_content(

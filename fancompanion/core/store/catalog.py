@@ -299,6 +299,27 @@ class Catalog:
             news.changed = bool(added)
         return added
 
+    def revise_news(self, items: Sequence[NewsItem]) -> list[str]:
+        """Take a source's corrections to stored items (title, summary, date, author, link).
+
+        The item keeps its id, body and links, so read marks and the reader are unaffected.
+        Returns the ids that changed.
+        """
+        fields = ("title", "summary", "published", "author", "url")
+        changed: list[str] = []
+        with edit(self.news_path, NEWS, self.lock) as news:
+            by_id = {str(d.get("id")): d for d in news.table("items")}
+            for item in items:
+                doc = by_id.get(item.id)
+                if doc is None:
+                    continue
+                new = {k: v for k, v in to_doc(item).items() if k in fields}
+                if any(doc.get(k) != v for k, v in new.items()):
+                    doc.update(new)
+                    changed.append(item.id)
+            news.changed = bool(changed)
+        return changed
+
     def set_news_links(self, links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
         """Replace the (show ids, person ids) of the given news items."""
         with edit(self.news_path, NEWS, self.lock) as news:
