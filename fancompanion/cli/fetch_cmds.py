@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -172,6 +173,7 @@ class ProgressPrinter:
         self.stream = context.err
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self.drawn = False
+        self.columns = max(20, shutil.get_terminal_size((80, 24)).columns - 1)  # never wrap
 
     def __call__(self, step: Step) -> None:
         if step.done >= step.total and not self.tty:
@@ -182,14 +184,14 @@ class ProgressPrinter:
         width = 20
         filled = width * step.done // step.total if step.total else width
         bar = "#" * filled + "." * (width - filled)
-        line = f"\r[{bar}] {step.done}/{step.total} {step.stage}: {step.label}"[:100]
-        self.stream.write(line.ljust(100))
+        line = f"[{bar}] {step.done}/{step.total} {step.stage}: {step.label}"[: self.columns]
+        self.stream.write("\r" + line.ljust(self.columns))
         self.stream.flush()
         self.drawn = True
 
     def finish(self) -> None:
         if self.drawn:
-            self.stream.write("\r" + " " * 100 + "\r")
+            self.stream.write("\r" + " " * self.columns + "\r")
             self.stream.flush()
             self.drawn = False
 
