@@ -85,6 +85,10 @@ class RefreshScreen(ModalScreen[Summary]):
         self.query_one("#refresh-item", Label).update(Content(step.label))
         self.query_one("#refresh-bar", ProgressBar).update(total=step.total, progress=step.done)
 
+    def on_unmount(self) -> None:
+        """The app is closing under a running refresh: let the thread stop at the next item."""
+        self.cancel.set()
+
     def action_back(self) -> None:
         """Cancel: the item in flight finishes, then the worker stops and dismisses."""
         self.cancel.set()
