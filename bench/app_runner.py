@@ -72,7 +72,11 @@ def emit(payload: dict[str, Any]) -> None:
     if PROFILER is not None:  # BENCH_PROFILE=path: a pyinstrument report of this run
         PROFILER.stop()
         with open(os.environ["BENCH_PROFILE"], "w", encoding="utf-8") as out:
-            out.write(PROFILER.output_text(unicode=True, show_all=False))
+            out.write(
+                PROFILER.output_text(
+                    unicode=True, show_all=bool(os.environ.get("BENCH_PROFILE_ALL"))
+                )
+            )
 
 
 def _profiler() -> Any:
