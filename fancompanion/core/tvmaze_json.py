@@ -14,16 +14,22 @@ from fancompanion.core import ids
 from fancompanion.core.models import Credit, Episode, Person, Season, Show, ShowRecord
 from fancompanion.core.text import clean_line, clean_text, clean_url
 
+_INT_LIMIT = 2**53  # ids and counts beyond this are nonsense, and orjson stores only 64 bits
+
 
 def _int(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    """An integer within a sane range, or None (never raises: "²" and 5,000 digits included)."""
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer() and abs(value) < _INT_LIMIT:
+        number = int(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= 15:
+            number = int(text)
+    if number is not None and -_INT_LIMIT < number < _INT_LIMIT:
+        return number
     return None
 
 
@@ -31,7 +37,7 @@ def _date(value: object) -> str | None:
     """An ISO date (YYYY-MM-DD) or None; TVmaze sends "" for unknown dates."""
     if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
         head = value[:10]
-        if head.replace("-", "").isdigit():
+        if head.isascii() and head.replace("-", "").isdigit():
             return head
     return None
 
@@ -48,7 +54,10 @@ def _stamp(value: object) -> str | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except OverflowError:  # year 1 or 9999 pushed past the calendar by its offset
+        return None
 
 
 def _map(value: object) -> Mapping[str, Any]:
