@@ -55,10 +55,10 @@ def list_ready(widget: Widget) -> bool:
 
 
 def signature(widget: Widget) -> tuple[object, ...]:
-    """What the user sees change when the filter narrows the list."""
-    ids = getattr(widget, "visible_ids", None)
-    if isinstance(ids, list):
-        return (len(ids), tuple(ids[:3]))
+    """What changes when the filter has been applied to the list (cheap: read per frame)."""
+    for name in ("filter_text", "query"):  # ShowsList: the query it has applied
+        if isinstance(getattr(type(widget), name, None), property):
+            return (getattr(widget, name), widget.virtual_size.height)
     return (getattr(widget, "option_count", None), getattr(widget, "row_count", None))
 
 
