@@ -14,6 +14,7 @@ import signal
 import time
 from pathlib import Path
 
+from fancompanion.core import doctor
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
@@ -68,3 +69,11 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(tmp_path: 
         assert view.record.show.name.startswith("Crash Test")
         assert len(view.record.episodes) == len(EPISODES)
     assert not list(root.rglob("*.corrupt-*"))  # nothing ever looked damaged
+    # a temporary file a kill left behind is never taken for data: doctor only mentions it
+    leftovers = set(root.rglob("*.tmp"))
+    assert not leftovers & set(store.user.files())
+    problems = doctor.check(store)
+    assert [p for p in problems if p.serious] == []
+    assert {p.path for p in problems if p.reason.startswith("a temporary file")} == leftovers
+    doctor.repair(store, None)
+    assert list(root.rglob("*.tmp")) == []
