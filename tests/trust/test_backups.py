@@ -19,7 +19,7 @@ from fancompanion.core.store.backup import (
 )
 from fancompanion.core.store.user import UserState
 from fancompanion.paths import bundle_dir
-from tests.trust.helpers import file_bytes
+from tests.trust.helpers import cli, file_bytes
 
 DAREDEVIL = "imdb-tt3322312"
 
@@ -118,3 +118,20 @@ def test_with_todays_backup_opening_reads_no_user_file(
     monkeypatch.setattr(UserState, "files", forbidden)
     monkeypatch.setattr(Path, "read_bytes", forbidden)
     assert daily_backup(store) is None
+
+
+def test_fancompanion_import_backs_up_first(store: Store, tmp_path: Path) -> None:
+    _with_history(store)
+    export = tmp_path / "history.json"
+    assert cli("export", str(export))[0] == 0
+    view = Library(store).show(DAREDEVIL)
+    assert view is not None
+    store.user.unwatch(DAREDEVIL, view.record.episodes[:2])
+    before = store.user.marks_path(DAREDEVIL).read_bytes()
+    code, out, err = cli("import", str(export))
+    assert (code, err) == (0, "")
+    imports = [b for b in list_backups(store) if b.reason == "import"]
+    assert len(imports) == 1
+    assert str(imports[0].path) in out
+    assert imports[0].file(f"watched/{DAREDEVIL}.json").read_bytes() == before
+    assert len(store.user.marks(DAREDEVIL)) == 3
