@@ -10,11 +10,24 @@ from bench import figures
 from bench.generate import ensure_store
 from bench.measure import ROOT
 from bench.refresh_figure import refresh
-from bench.report import Figure, save, table
+from bench.report import Figure, machine, save, table
 from bench.sizes import sizes
 
 CACHE = ROOT / ".bench-cache"
 RESULTS = ROOT / "bench" / "results"
+
+
+def source_state() -> str:
+    """The commit measured, and whether the app's code had uncommitted changes (shared tree)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "fancompanion")
+    return f"{commit}{' + uncommitted changes in fancompanion/' if dirty else ''}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     step("done")
     print()
     print(table(results))
+    code = source_state()
+    info = machine()
+    print(f"code: {code}")
+    print(
+        f"machine: {info['cpu']}, {info['cores']} cores, Python {info['python']}, "
+        f"{info['platform']}, load {info['load_avg_1m']}"
+    )
     meta = {
+        "code": code,
         "quick": args.quick,
         "runs": runs,
         "stores": {"typical": typical_size.key, "heavy": heavy_size.key},
