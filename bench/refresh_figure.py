@@ -111,7 +111,7 @@ def probe(data: Path) -> dict[str, Any]:
 
 
 def refresh(typical: Path) -> Figure:
-    name = "refresh: 5 of 500 changed, 20 feeds"
+    name = "refresh: 5 changed shows, 20 feeds"
     target = "1 updates + 5 show calls; 20x 304, 0 bodies"
     if importlib.util.find_spec("fancompanion.fetch.refresh") is None:
         return Figure(name, "not measured", target, None, None, "fancompanion.fetch is missing")
