@@ -216,3 +216,24 @@ def test_a_healthy_store_passes_the_doctor(fan_store: Store) -> None:
     code, out, err = cli("doctor")
     assert (code, err) == (0, "")
     assert "every store file is whole and readable" in out
+
+
+def test_a_schema_version_below_one_is_damage_not_a_newer_version(fan_store: Store) -> None:
+    path = fan_store.user.state_path
+    data = orjson.loads(path.read_bytes())
+    data["_meta"]["1"]["schema"] = 0
+    path.write_bytes(orjson.dumps(data))
+    code, _, err = cli("shows")
+    assert code == 1
+    assert "its schema version 0 is not valid" in _one_clean_line(err)
+    assert list(path.parent.glob("state.json.corrupt-*"))
+
+
+def test_each_damaged_version_of_a_file_is_kept(fan_store: Store) -> None:
+    path = fan_store.user.state_path
+    versions = [b"{", b"not json", b"{"]
+    for bad in versions:
+        path.write_bytes(bad)
+        assert cli("shows")[0] == 1
+    kept = sorted(p.read_bytes() for p in path.parent.glob("state.json.corrupt-*"))
+    assert kept == [b"not json", b"{"]  # one copy per distinct content, none overwritten

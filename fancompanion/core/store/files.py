@@ -84,9 +84,13 @@ def keep_copy(path: Path) -> Path | None:
                 return existing
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     copy = path.with_name(f"{path.name}.corrupt-{stamp}")
+    count = 1
+    while copy.exists():  # another damaged version within the same second: keep both
+        count += 1
+        copy = path.with_name(f"{path.name}.corrupt-{stamp}-{count}")
     try:
-        copy.write_bytes(raw)
-    except OSError:
+        atomic_write(copy, raw)
+    except StoreWriteError:
         return None
     return copy
 

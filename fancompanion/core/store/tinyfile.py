@@ -36,7 +36,9 @@ def check_tables(path: Path, data: Any, kind: str) -> Tables:
     version = info.get("schema")
     if not isinstance(version, int) or isinstance(version, bool):
         raise CorruptFileError(path, "its schema version is not a number", keep_copy(path))
-    if version > SCHEMA or version < 1:
+    if version < 1:
+        raise CorruptFileError(path, f"its schema version {version} is not valid", keep_copy(path))
+    if version > SCHEMA:
         raise UnsupportedSchemaError(path, version, SCHEMA)
     if info.get("kind") != kind:
         raise CorruptFileError(
