@@ -11,8 +11,10 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from fancompanion.core.library import Library
@@ -100,6 +102,13 @@ class FanCompanionApp(App[None]):
         from fancompanion.tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that bubbled up here while a text box has focus was queued for the
+        widget focused before (letters typed right after ``/`` in one burst, e.g. a paste or
+        tmux): give it to the box instead of losing it."""
+        if event.is_printable and isinstance(self.focused, Input):
+            self.focused.post_message(events.Key(event.key, event.character))
 
     # -- the one place worker failures are reported --------------------------------------------
 

@@ -40,9 +40,16 @@ class LibraryLoaded(Message):
 
 @dataclass
 class ShowLoaded(Message):
-    """One show opened: its view, its news and which news the fan has read."""
+    """One show opened: its catalog record with the fan's marks and status."""
 
     view: ShowView
+
+
+@dataclass
+class NewsLoaded(Message):
+    """A show's news and which of it the fan has read (read when the News tab is shown)."""
+
+    show_id: str
     news: list[NewsItem]
     read_ids: set[str]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import OptionList, TabbedContent
 
 from fancompanion.core.store import Store
@@ -110,3 +111,15 @@ async def test_enter_on_a_news_item_opens_it_in_the_news_screen(store: Store) ->
         await pilot.press("escape")
         await settle(pilot)
         assert str(news.options[0].prompt).startswith("  2019-06-14")  # read now
+
+
+async def test_letters_typed_in_one_burst_after_slash_reach_the_filter(store: Store) -> None:
+    """A paste or a fast typist sends "/luke" at once: no letter may be lost or run a key."""
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for key, char in (("slash", "/"), ("l", "l"), ("u", "u"), ("k", "k"), ("e", "e")):
+            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        await settle(pilot)
+        assert app.screen is library_screen(app)  # "u" did not open Up next
+        assert shows_list(app).visible_ids == [LUKE]

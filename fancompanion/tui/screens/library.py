@@ -67,7 +67,7 @@ class LibraryScreen(Screen[None]):
         self._write_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="▶")
+        yield Header()
         with Horizontal(id="library"):
             with Vertical(id="shows-panel"):
                 yield FilterInput(placeholder="/ to filter", id="filter", compact=True)
@@ -88,6 +88,7 @@ class LibraryScreen(Screen[None]):
         """Back from another screen: news may have been read there, so reread the show."""
         if self.view is not None:
             self._open(self.view.id)
+            self.query_one(ShowPane).reload_news()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -136,8 +137,7 @@ class LibraryScreen(Screen[None]):
             view = library.show(show_id, now)
             if view is None or cancelled():
                 return
-            news = library.news_for_show(show_id)
-            self.post_message(messages.ShowLoaded(view, news, library.read_ids()))
+            self.post_message(messages.ShowLoaded(view))
             if self._last_saved != show_id and not cancelled():
                 library.store.user.set_setting(LAST_SHOW, show_id)
                 self._last_saved = show_id
@@ -149,7 +149,7 @@ class LibraryScreen(Screen[None]):
             return  # the cursor has moved on
         self.view = event.view
         pane = self.query_one(ShowPane)
-        pane.show_view(event.view, event.news, event.read_ids, self.clock(), self.hide_spoilers)
+        pane.show_view(event.view, self.clock(), self.hide_spoilers)
 
     def _show_pane(self, has_show: bool) -> None:
         self.query_one(ShowPane).display = has_show
@@ -175,7 +175,8 @@ class LibraryScreen(Screen[None]):
         self.query_one(ShowsList).focus()
 
     def action_filter(self) -> None:
-        self.query_one(FilterInput).focus()
+        # set focus now, not later: keys typed right after "/" (a paste, tmux) must reach the box
+        self.set_focus(self.query_one(FilterInput))
 
     def action_tab(self, tab: str) -> None:
         if tab in TABS:
@@ -187,7 +188,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.query_one(ShowsList).focus()
+        self.set_focus(self.query_one(ShowsList))
 
     def on_show_chosen(self, event: messages.ShowChosen) -> None:
         self.query_one(ShowPane).focus_active()

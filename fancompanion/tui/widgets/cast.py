@@ -93,6 +93,9 @@ class Cast(Vertical):
             return
         person_id, name = chosen
         library = host_of(self.app).library
+        self.query_one("#cast-work-title", Static).update(
+            Content.assemble(("Looking for ", MUTED), (name, "bold"), (" in your library…", MUTED))
+        )
 
         def load() -> None:
             works = library.work_of(person_id)

@@ -25,9 +25,9 @@ class Overview(VerticalScroll):
         #overview-name { text-style: bold; color: $accent; }
         #overview-status { margin-top: 1; }
         #overview-progress { height: 1; margin: 0; }
-        #overview-progress Bar { width: 1fr; }
+        #overview-progress Bar { width: 40; }
         #overview-summary { margin-top: 1; }
-        Static { width: 1fr; }
+        & > Static { width: 1fr; }
     }
     """
 

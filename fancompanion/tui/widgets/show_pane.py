@@ -7,7 +7,6 @@ from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
 from fancompanion.core.library import ShowView
-from fancompanion.core.models import NewsItem
 from fancompanion.tui.widgets.cast import Cast
 from fancompanion.tui.widgets.overview import Overview
 from fancompanion.tui.widgets.seasons import Seasons
@@ -49,20 +48,23 @@ class ShowPane(Vertical):
     def active(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
 
-    def show_view(
-        self,
-        view: ShowView,
-        news: list[NewsItem],
-        read_ids: set[str],
-        now: str,
-        hide_spoilers: bool,
-    ) -> None:
-        """Show a newly opened show in every tab."""
+    def show_view(self, view: ShowView, now: str, hide_spoilers: bool) -> None:
+        """Show a newly opened (or reread) show in every tab."""
         self.view = view
         self.query_one(Overview).show_view(view, now)
         self.query_one(Seasons).show_view(view, now, hide_spoilers)
         self.query_one(Cast).show_view(view)
-        self.query_one(ShowNews).show_news(news, read_ids)
+        self.query_one(ShowNews).set_show(view.id, load=self.active == "news")
+
+    def reload_news(self) -> None:
+        """Read state may have changed elsewhere: reread the News tab if it is showing."""
+        if self.view is not None and self.active == "news":
+            self.query_one(ShowNews).load()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # news is read only when its tab is shown: finding a show's items reads every item
+        if event.pane.id == "news":
+            self.query_one(ShowNews).load(only_if_stale=True)
 
     def update_view(self, view: ShowView, now: str, hide_spoilers: bool) -> None:
         """Marks or status changed: update figures in place (cursor and expansion stay)."""
