@@ -11,8 +11,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 MIN_LENGTH = 3
+_END = ""  # marks a trie node where a name ends
+
+
+def _trie_source(names: Iterable[str]) -> str:
+    """One regex for many names, as a trie: ``(?:har(?:bor(?!\\w)|vest(?!\\w)))``.
+
+    A flat alternation tries every name at every position of every text (an hour for 50,000
+    articles against a 10,000-show library); the trie follows only the text's own letters.
+    Where a name ends inside a longer one, the longer path is tried first, so the longest
+    name matching at a position wins, exactly as with an alternation sorted longest first.
+    """
+    root: dict[str, Any] = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _node_source(root)
+
+
+def _node_source(node: dict[str, Any]) -> str:
+    parts = [re.escape(char) + _node_source(child) for char, child in node.items() if char]
+    if _END in node:
+        parts.append(r"(?!\w)")  # a name ends here: only at a word boundary
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(slots=True)
@@ -33,10 +59,9 @@ class Linker:
                 linker._add(linker.shows, name, show_id)
         for person_id, name in people:
             linker._add(linker.people, name, person_id)
-        names = sorted(set(linker.shows) | set(linker.people), key=len, reverse=True)
+        names = set(linker.shows) | set(linker.people)
         if names:
-            alternation = "|".join(re.escape(n) for n in names)
-            linker._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+            linker._pattern = re.compile(rf"(?<!\w){_trie_source(names)}", re.IGNORECASE)
         return linker
 
     def _add(self, table: dict[str, set[str]], name: str, target: str) -> None:
