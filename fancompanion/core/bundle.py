@@ -87,6 +87,9 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
     bundle = load_bundle(bundle_path)
     with catalog.lock.held():
         fresh = not catalog.exists()
+        # Suggested feeds are offered to a new fan only: a catalog rebuilt under an existing
+        # user state (doctor, a lost index) must not bring back feeds the fan removed.
+        new_fan = fresh and not store.user.state_path.exists()
         # A newer bundle never replaces a show the fetcher has brought up to date since
         # (a stored TVmaze "updated" stamp later than the bundle's own).
         stored = [] if fresh else catalog.summaries()
@@ -97,7 +100,7 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
         catalog.put_news(list(bundle.news))
         link_news(store)
         catalog.set_meta(bundle_version=bundle.version)
-    if fresh:
+    if new_fan:
         known = {f.url for f in store.user.feeds()}
         for feed in bundle.feeds:
             if feed.url not in known:
