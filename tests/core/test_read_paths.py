@@ -41,3 +41,13 @@ def test_changing_a_returned_list_does_not_change_the_library(store: Store) -> N
 def test_news_for_a_show_nobody_wrote_about_is_empty(store: Store) -> None:
     store.catalog.put_news([(NewsItem(id="x1", feed="f", title="Unrelated"), "")])
     assert Library(store).news_for_show("tvmaze-does-not-exist") == []
+
+
+def test_a_show_added_between_reading_the_meta_and_the_list_is_listed(store: Store) -> None:
+    record = store.catalog.record(store.catalog.summaries()[0].id)
+    assert record is not None
+    fresh = Store(store.root)  # a new start: meta first, then the list
+    assert fresh.catalog.meta().get("bundle_version")
+    show = dataclasses.replace(record.show, id="show-late", name="Late", tvmaze_id=None)
+    Store(store.root).catalog.put_shows([ShowRecord(show=dataclasses.replace(show, imdb_id=None))])
+    assert "Late" in {s.name for s in fresh.catalog.summaries()}

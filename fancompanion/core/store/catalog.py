@@ -79,6 +79,7 @@ class Catalog:
         self.shows_dir = root / "shows"
         self.text_dir = root / "text"
         self._summaries: tuple[bytes, list[ShowSummary]] | None = None
+        self._parsed_index: tuple[bytes, list[dict[str, Any]]] | None = None
 
     # -- reads -------------------------------------------------------------------------------
 
@@ -86,7 +87,15 @@ class Catalog:
         return self.index_path.exists()
 
     def meta(self) -> dict[str, Any]:
-        docs = rows(read_tables(self.index_path, INDEX), "info")
+        """The catalog's info row. Its file is the index: the parsed rows are kept for the
+        :meth:`summaries` call that follows at every start, so the index is parsed once."""
+        path = self.index_path
+        raw = _bytes_of(path)
+        tables = read_tables(path, INDEX)
+        decoded = self._summaries is not None and self._summaries[0] == raw
+        if raw is not None and tables and not decoded and _bytes_of(path) == raw:
+            self._parsed_index = (raw, rows(tables, "shows"))
+        docs = rows(tables, "info")
         return docs[0] if docs else {}
 
     def summaries(self) -> list[ShowSummary]:
@@ -100,7 +109,12 @@ class Catalog:
         cached = self._summaries
         if raw is not None and cached is not None and cached[0] == raw:
             return list(cached[1])
-        out = [from_doc(ShowSummary, d, path) for d in rows(read_tables(path, INDEX), "shows")]
+        parsed, self._parsed_index = self._parsed_index, None
+        if raw is not None and parsed is not None and parsed[0] == raw:
+            docs = parsed[1]
+        else:
+            docs = rows(read_tables(path, INDEX), "shows")
+        out = [from_doc(ShowSummary, d, path) for d in docs]
         if raw is not None and _bytes_of(path) == raw:  # unchanged while it was decoded
             self._summaries = (raw, out)
         return list(out)
