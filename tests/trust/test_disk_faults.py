@@ -16,6 +16,7 @@ import pytest
 
 from fancompanion.core.library import Library
 from fancompanion.core.store import Store, StoreError, UnsupportedSchemaError
+from fancompanion.core.store.backup import backup_now
 from fancompanion.core.store.errors import StoreWriteError
 from tests.trust.helpers import cli, file_bytes
 
@@ -115,3 +116,27 @@ def test_a_newer_schema_is_refused_by_name(store: Store) -> None:
     with pytest.raises(UnsupportedSchemaError):
         store.user.set_setting("theme", "light")  # a write refuses too, and changes nothing
     assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema"] == 2
+
+
+def test_no_import_happens_without_its_backup(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = Library(store).show(DAREDEVIL)
+    assert view is not None
+    store.user.watch(DAREDEVIL, view.record.episodes[:3])
+    export = tmp_path / "history.json"
+    assert cli("export", str(export))[0] == 0
+    store.user.unwatch(DAREDEVIL, view.record.episodes[:3])
+    before = file_bytes(store.user.root)
+
+    monkeypatch.setattr(os, "replace", _disk_full)
+    with pytest.raises(StoreWriteError):
+        backup_now(store, "import")
+    code, _, err = cli("import", str(export))
+    monkeypatch.undo()
+
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "No space left on device" in err
+    assert file_bytes(store.user.root) == before  # no marks imported, no half backup
+    assert _temp_files(store.root) == []

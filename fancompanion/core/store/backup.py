@@ -83,12 +83,7 @@ def backup_now(store: Store, reason: str) -> Backup | None:
         label = "manual-daily"
     when = datetime.now(UTC)
     stamp = when.strftime("%Y-%m-%dT%H%M%SZ")
-    target = backups_dir(store) / f"{stamp}-{label}"
-    suffix = 1
-    while target.exists():
-        suffix += 1
-        target = backups_dir(store) / f"{stamp}-{label}-{suffix}"
-    return _take(store, target, label, KEEP_OTHER, when)
+    return _take(store, backups_dir(store) / f"{stamp}-{label}", label, KEEP_OTHER, when)
 
 
 def _take(store: Store, target: Path, reason: str, keep: int, when: datetime) -> Backup | None:
@@ -96,30 +91,46 @@ def _take(store: Store, target: Path, reason: str, keep: int, when: datetime) ->
     if not user.files():  # nothing to keep yet: do not even create the lock file
         return None
     with user.lock.held():
-        if target.exists():  # another process took it while we waited for the lock
-            return None
+        if target.exists():
+            if reason == DAILY:  # another process took today's while we waited for the lock
+                return None
+            target = _unused(target)
         files = user.files()
         if not files:
             return None
         staging = target.with_name(f".{target.name}.partial")
+        copied: list[str] = []
         try:
             shutil.rmtree(staging, ignore_errors=True)
-            relative = tuple(p.relative_to(user.root).as_posix() for p in files)
-            for path, rel in zip(files, relative, strict=True):
+            for path in files:
                 try:
                     data = path.read_bytes()
                 except FileNotFoundError:
                     continue
-                atomic_write(staging / rel, data)
+                relative = path.relative_to(user.root).as_posix()
+                atomic_write(staging / relative, data)
+                copied.append(relative)
             created = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-            manifest = {"created": created, "reason": reason, "files": list(relative)}
+            manifest = {"created": created, "reason": reason, "files": copied}
             atomic_write(staging / MANIFEST, dumps(manifest))
             os.replace(staging, target)
-        except OSError as error:
+        except (OSError, StoreError) as error:
             shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(error, StoreError):
+                raise
             raise StoreWriteError(target, error) from error
         _rotate(store, reason == DAILY, keep)
-    return Backup(target, created, reason, relative)
+    return Backup(target, created, reason, tuple(copied))
+
+
+def _unused(target: Path) -> Path:
+    """``target``, or ``target-2``, ``-3``... when two backups share a second."""
+    suffix = 1
+    candidate = target
+    while candidate.exists():
+        suffix += 1
+        candidate = target.with_name(f"{target.name}-{suffix}")
+    return candidate
 
 
 def _rotate(store: Store, daily: bool, keep: int) -> None:
