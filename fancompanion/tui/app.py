@@ -7,13 +7,14 @@ offers the palette providers and turns any failed worker into one notification.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
@@ -87,6 +88,15 @@ class FanCompanionApp(App[None]):
     def notify_library_changed(self) -> None:
         """Marks or statuses changed on another screen: reread rows, figures and the show."""
         self._library_screen().library_changed()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        library = self._library_screen()
+        if library.hide_spoilers:
+            title, detail = "Spoilers: show", "Show summaries of episodes you have not watched"
+        else:
+            title, detail = "Spoilers: hide", "Hide summaries of episodes until you watch them"
+        yield SystemCommand(title, detail, library.toggle_spoilers)
 
     # -- actions --------------------------------------------------------------------------------
 

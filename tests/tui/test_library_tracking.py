@@ -220,3 +220,57 @@ async def test_quitting_and_starting_again_keeps_marks_status_and_show(
         assert shows_list(again).current_id == JESSICA  # the last show, restored
         assert list_rows(again)[0] == "Watching (1)"
         assert row_of(again, "Jessica Jones") == ["Jessica", "Jones", "1/39"]
+
+
+async def test_specials_are_listed_apart_and_never_counted(store: Store) -> None:
+    store.catalog.put_shows(
+        [
+            small_show(
+                "specials",
+                "Special Show",
+                Episode("specials", 1, 1, "Pilot", airdate="2020-01-01"),
+                Episode(
+                    "specials", 1, None, "Behind the Scenes", tvmaze_id=99, airdate="2020-02-01"
+                ),
+                Episode("specials", 2, 1, "Next Year", airdate="2027-01-01"),
+            )
+        ]
+    )
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "special show")
+        assert row_of(app, "Special Show") == ["Special", "Show", "0/1"]  # future and special out
+        tree = seasons_tree(app)
+        headings = [str(node.label) for node in tree.root.children]
+        assert headings == ["Season 1  0/1", "Season 2  not aired yet", "Specials  not counted"]
+        tree.root.children[2].expand()
+        await pilot.pause()
+        tree.move_cursor(tree.root.children[2].children[0])
+        await pilot.press("space")
+        await settle(pilot)
+        assert cursor_label(app).startswith("✓ SP  Behind the Scenes")
+        assert row_of(app, "Special Show") == ["Special", "Show", "0/1"]
+
+
+async def test_the_palette_turns_spoiler_protection_off_and_it_stays_off(store: Store) -> None:
+    store.catalog.put_shows(
+        [
+            small_show(
+                "spoilers",
+                "Spoiler Show",
+                Episode("spoilers", 1, 1, "Pilot", airdate="2020-01-01", summary="It was a dream."),
+            )
+        ]
+    )
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "spoiler")
+        assert "It was a dream." not in text_of(app, "#episode-detail")
+        await pilot.press("ctrl+p", *"spoilers: show")
+        await settle(pilot)  # the palette searches in a worker
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "It was a dream." in text_of(app, "#episode-detail")
+    assert store.user.settings()["hide_spoilers"] is False

@@ -193,6 +193,19 @@ class LibraryScreen(Screen[None]):
     def on_show_chosen(self, event: messages.ShowChosen) -> None:
         self.query_one(ShowPane).focus_active()
 
+    def toggle_spoilers(self) -> None:
+        """Flip spoiler protection (the ``hide_spoilers`` setting) and save it."""
+        self.hide_spoilers = hide = not self.hide_spoilers
+        if self.view is not None:
+            self.query_one(ShowPane).update_view(self.view, self.clock(), hide)
+        user = self.library.store.user
+
+        def save() -> None:
+            with self._write_lock:
+                user.set_setting(HIDE_SPOILERS, hide)
+
+        run_in_thread(self, save, group="settings", description="Saving the setting")
+
     # -- tracking -------------------------------------------------------------------------------
 
     def action_cycle_status(self) -> None:
