@@ -29,13 +29,16 @@ class WatchStatus(StrEnum):
     def parse(cls, value: object) -> WatchStatus:
         """Read a stored or typed status; unknown values mean no status."""
         if isinstance(value, str):
+            known = _STATUS_BY_VALUE.get(value)  # stored values: one lookup (read per show open)
+            if known is not None:
+                return known
             text = value.strip().lower().replace(" ", "_").replace("-", "_")
             text = {"plan_to_watch": "plan", "onhold": "on_hold", "hold": "on_hold"}.get(text, text)
-            for member in cls:
-                if member.value == text:
-                    return member
+            return _STATUS_BY_VALUE.get(text, cls.NONE)
         return cls.NONE
 
+
+_STATUS_BY_VALUE: dict[str, WatchStatus] = {member.value: member for member in WatchStatus}
 
 _STATUS_LABELS = {
     WatchStatus.NONE: "No status",
