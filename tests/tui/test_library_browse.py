@@ -123,3 +123,14 @@ async def test_letters_typed_in_one_burst_after_slash_reach_the_filter(store: St
         await settle(pilot)
         assert app.screen is library_screen(app)  # "u" did not open Up next
         assert shows_list(app).visible_ids == [LUKE]
+
+
+async def test_clicking_a_show_in_the_list_opens_it(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        row = next(i for i, r in enumerate(list_rows(app)) if r.startswith("Luke Cage"))
+        await pilot.click("#shows", offset=(4, row))
+        await settle(pilot)
+        assert shows_list(app).current_id == LUKE
+        assert text_of(app, "#overview-name") == "Luke Cage"

@@ -25,6 +25,7 @@ from fancompanion.core.library import Library, ShowView
 from fancompanion.core.models import ShowSummary, WatchStatus
 from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.show_pane import TABS, ShowPane
 from fancompanion.tui.widgets.shows_list import ShowsList
 from fancompanion.tui.workers import cancelled, run_in_thread
@@ -159,7 +160,7 @@ class LibraryScreen(Screen[None]):
         text = "No show matches the filter."
         if not shows.filter_text:
             text = "No shows in the library yet."
-        empty.update(Content.styled(text, "$text-muted"))
+        empty.update(Content.styled(text, MUTED))
 
     # -- navigation -----------------------------------------------------------------------------
 
@@ -209,8 +210,8 @@ class LibraryScreen(Screen[None]):
     # -- tracking -------------------------------------------------------------------------------
 
     def action_cycle_status(self) -> None:
-        if self.view is None:
-            return
+        if self.view is None or self.view.id != self.query_one(ShowsList).current_id:
+            return  # the show under the cursor is still opening
         show_id = self.view.id
         status = self.library.next_status(self.view.status)
         library = self.library

@@ -20,9 +20,9 @@ from fancompanion.core.library import ShowView
 from fancompanion.core.models import Credit
 from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
+from fancompanion.tui.styles import HEADING, MUTED
 from fancompanion.tui.workers import cancelled, run_in_thread
 
-MUTED = "$text-muted"
 CHOOSE = "Press enter on a person to see their work in your library."
 
 
@@ -130,4 +130,4 @@ class Cast(Vertical):
 
 
 def _heading(text: str) -> Option:
-    return Option(Content.styled(text, "bold $accent"), disabled=True)
+    return Option(Content.styled(text, HEADING), disabled=True)

@@ -13,16 +13,15 @@ from textual.widgets import ProgressBar, Static
 
 from fancompanion.core.library import ShowView
 from fancompanion.core.models import Episode, WatchStatus
+from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.episode_text import air_date, episode_title
-
-MUTED = "$text-muted"
 
 
 class Overview(VerticalScroll):
     DEFAULT_CSS = """
     Overview {
         padding: 0 1;
-        #overview-name { text-style: bold; color: $accent; }
+        #overview-name { text-style: bold; color: $text-accent; }
         #overview-status { margin-top: 1; }
         #overview-progress { height: 1; margin: 0; }
         #overview-progress Bar { width: 40; }

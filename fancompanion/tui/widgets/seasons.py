@@ -24,9 +24,9 @@ from fancompanion.core.models import Episode
 from fancompanion.core.timeutil import has_aired
 from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.episode_text import air_date, episode_title
 
-MUTED = "$text-muted"
 SPECIALS = -1  # the season number of the "Specials" heading node
 
 
@@ -81,7 +81,8 @@ class Seasons(Vertical):
         self.hide_spoilers = True
         self.revealed: set[str] = set()
         self._seasons: dict[int, TreeNode[Node]] = {}
-        self._episodes: dict[str, TreeNode[Node]] = {}
+        self._episodes: dict[str, TreeNode[Node]] = {}  # episode lines built so far
+        self._by_season: dict[int, list[Episode]] = {}
 
     def compose(self) -> ComposeResult:
         tree: SeasonsTree = SeasonsTree("Seasons", id="seasons-tree")
@@ -109,30 +110,30 @@ class Seasons(Vertical):
     # -- building -------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        """Season lines for every season; episode lines only for seasons opened (a show with
+        thousands of episodes opens as fast as a short one)."""
         assert self.view is not None
         tree = self.seasons_tree
         tree.clear()
         self._seasons.clear()
         self._episodes.clear()
+        self._by_season.clear()
         record = self.view.record
+        for episode in record.episodes:
+            number = SPECIALS if episode.number is None else episode.season
+            self._by_season.setdefault(number, []).append(episode)
         numbers = sorted(
-            {e.season for e in record.episodes if e.number is not None}
-            | {s.number for s in record.seasons}
+            {n for n in self._by_season if n != SPECIALS} | {s.number for s in record.seasons}
         )
+        if SPECIALS in self._by_season:
+            numbers.append(SPECIALS)
         target = self.view.next_to_watch
         for number in numbers:
-            expand = target is not None and target.season == number
-            node = tree.root.add("", data=Node(number), expand=expand)
+            node = tree.root.add("", data=Node(number), allow_expand=number in self._by_season)
             self._seasons[number] = node
-            for episode in record.episodes:
-                if episode.season == number and episode.number is not None:
-                    self._episodes[episode.key] = node.add_leaf("", data=Node(number, episode))
-        specials = [e for e in record.episodes if e.number is None]
-        if specials:
-            node = tree.root.add("", data=Node(SPECIALS))
-            self._seasons[SPECIALS] = node
-            for episode in specials:
-                self._episodes[episode.key] = node.add_leaf("", data=Node(SPECIALS, episode))
+            if target is not None and target.season == number and target.number is not None:
+                self._fill(node)
+                node.expand()
         self._relabel()
         focus = self._episodes.get(target.key) if target else None
         if focus is None and numbers:
@@ -140,6 +141,19 @@ class Seasons(Vertical):
         if focus is not None:
             # node lines exist only after the tree lays itself out
             tree.call_after_refresh(self._put_cursor, focus)
+
+    def _fill(self, node: TreeNode[Node]) -> None:
+        """Add a season's episode lines (once, when it is first opened)."""
+        if node.data is None or node.children:
+            return
+        number = node.data.season
+        for episode in self._by_season.get(number, ()):
+            leaf = node.add_leaf(self._episode_label(episode), data=Node(number, episode))
+            self._episodes[episode.key] = leaf
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Node]) -> None:
+        event.stop()
+        self._fill(event.node)
 
     def _put_cursor(self, node: TreeNode[Node]) -> None:
         # the cursor line number may not change (no NodeHighlighted), so redraw the detail too

@@ -15,9 +15,8 @@ from fancompanion.core.models import NewsItem
 from fancompanion.core.timeutil import local_display
 from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
+from fancompanion.tui.styles import HEADING, MUTED
 from fancompanion.tui.workers import cancelled, run_in_thread
-
-MUTED = "$text-muted"
 
 
 class ShowNews(OptionList):
@@ -72,7 +71,7 @@ class ShowNews(OptionList):
             unread = item.id not in read_ids
             date = local_display(item.published) or "undated"
             prompt = Content.assemble(
-                ("• " if unread else "  ", "bold $accent"),
+                ("• " if unread else "  ", HEADING),
                 (date, MUTED),
                 "  ",
                 (item.title, "bold" if unread else ""),

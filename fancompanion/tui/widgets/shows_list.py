@@ -54,9 +54,9 @@ class ShowsList(ScrollView, can_focus=True):
         overflow-y: auto;
         scrollbar-size-vertical: 1;
         background: $surface;
-        & > .shows-list--heading { color: $accent; text-style: bold; }
+        & > .shows-list--heading { color: $text-accent; text-style: bold; }
         & > .shows-list--figure { color: $text-muted; }
-        & > .shows-list--done { color: $success; }
+        & > .shows-list--done { color: $text-success; }
         & > .shows-list--cursor {
             color: $block-cursor-blurred-foreground;
             background: $block-cursor-blurred-background;
