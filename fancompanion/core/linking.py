@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MIN_LENGTH = 3
+MAX_LENGTH = 120  # no real name is longer; a hostile 500-character one must not deepen the trie
 _END = ""  # marks a trie node where a name ends
 
 
@@ -66,7 +67,7 @@ class Linker:
 
     def _add(self, table: dict[str, set[str]], name: str, target: str) -> None:
         name = " ".join(name.split())
-        if len(name) < MIN_LENGTH:
+        if not MIN_LENGTH <= len(name) <= MAX_LENGTH:
             return
         folded = name.casefold()
         table.setdefault(folded, set()).add(target)

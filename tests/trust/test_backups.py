@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,29 +33,54 @@ def _with_history(store: Store) -> Store:
     return store
 
 
-def test_the_first_open_of_the_day_snapshots_user_state_once(store: Store) -> None:
+def _new_day(store: Store) -> Store:
+    """The same data directory as a process started on a day with no snapshot yet."""
+    shutil.rmtree(backups_dir(store), ignore_errors=True)
+    return Store(store.root)
+
+
+def test_the_first_write_of_the_day_keeps_the_state_before_it(store: Store) -> None:
+    store = _new_day(store)
+    before = {p.relative_to(store.user.root).as_posix(): p.read_bytes() for p in store.user.files()}
+    assert before  # the bundle's suggested feeds
     _with_history(store)
     Store.open(store.root, bundle=bundle_dir())
-    Store.open(store.root, bundle=bundle_dir())
+    Store.open(store.root, bundle=bundle_dir()).user.set_status(DAREDEVIL, WatchStatus.PLAN)
     backups = list_backups(store)
     assert [b.reason for b in backups] == ["daily"]
-    copy = backups[0]
-    user = store.user.root
-    for path in store.user.files():
-        relative = path.relative_to(user).as_posix()
-        assert copy.file(relative).read_bytes() == path.read_bytes()
-    assert not (copy.path / "backups").exists()  # backups are not backed up into themselves
+    assert {rel: backups[0].file(rel).read_bytes() for rel in backups[0].files} == before
+    assert not (backups[0].path / "backups").exists()  # backups are not backed up into themselves
 
 
-def test_a_new_fan_gets_no_empty_backup(store: Store) -> None:
-    for path in store.user.files():
-        path.unlink()
+def test_the_first_open_of_the_day_keeps_the_state_as_it_was(store: Store) -> None:
+    _with_history(store)
+    store = _new_day(store)
     Store.open(store.root, bundle=bundle_dir())
+    (backup,) = list_backups(store)
+    for path in store.user.files():
+        relative = path.relative_to(store.user.root).as_posix()
+        assert backup.file(relative).read_bytes() == path.read_bytes()
+
+
+def test_the_next_days_snapshot_holds_everything_done_since(store: Store) -> None:
+    _with_history(store)
+    tomorrow = daily_backup(store, today=datetime.now(UTC) + timedelta(days=1))
+    assert tomorrow is not None
+    for path in store.user.files():
+        relative = path.relative_to(store.user.root).as_posix()
+        assert tomorrow.file(relative).read_bytes() == path.read_bytes()
+
+
+def test_a_new_fan_gets_no_empty_backup(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    assert store.user.files() == []
     assert list_backups(store) == []
+    assert not backups_dir(store).exists()
 
 
 def test_only_the_last_ten_days_are_kept(store: Store) -> None:
     _with_history(store)
+    shutil.rmtree(backups_dir(store))
     start = datetime(2026, 1, 1, 12, tzinfo=UTC)
     for day in range(14):
         daily_backup(store, today=start + timedelta(days=day))
@@ -83,6 +109,7 @@ def test_a_backup_before_an_import_keeps_the_state_before_it(store: Store) -> No
 
 def test_daily_and_import_backups_rotate_separately(store: Store) -> None:
     _with_history(store)
+    shutil.rmtree(backups_dir(store))
     start = datetime(2026, 1, 1, tzinfo=UTC)
     for day in range(KEEP_DAILY):
         daily_backup(store, today=start + timedelta(days=day))
@@ -94,15 +121,16 @@ def test_daily_and_import_backups_rotate_separately(store: Store) -> None:
 
 def test_an_interrupted_backup_is_never_used_and_is_cleaned_up(store: Store) -> None:
     _with_history(store)
+    whole = list_backups(store)
     partial = backups_dir(store) / ".2026-01-01-daily.partial"
     partial.mkdir(parents=True)
     (partial / "state.json").write_bytes(b"{")
     no_manifest = backups_dir(store) / "2026-01-02-daily"
     no_manifest.mkdir()
-    assert list_backups(store) == []
-    daily_backup(store)
+    assert list_backups(store) == whole
+    daily_backup(store, today=datetime(2026, 1, 3, tzinfo=UTC))
     assert not partial.exists()
-    assert [b.reason for b in list_backups(store)] == ["daily"]
+    assert len(list_backups(store)) == len(whole) + 1
 
 
 def test_with_todays_backup_opening_reads_no_user_file(

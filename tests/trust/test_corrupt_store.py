@@ -7,6 +7,7 @@ do) and ``doctor --repair`` (restores user state from the last good backup).
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
-from fancompanion.core.store.backup import daily_backup, list_backups
+from fancompanion.core.store.backup import backups_dir, daily_backup, list_backups
 from fancompanion.paths import bundle_dir
 from tests.trust.helpers import cli, file_bytes
 
@@ -77,12 +78,13 @@ USER_CASES: list[tuple[str, Damage]] = [
 
 @pytest.fixture
 def fan_store(store: Store) -> Store:
-    """A fan with history, backed up by the daily snapshot of the next open."""
+    """A fan with history, backed up by the daily snapshot of the next day's open."""
     library = Library(store)
     view = library.show(DAREDEVIL)
     assert view is not None
     store.user.watch(DAREDEVIL, view.record.episodes[:5])
     store.user.set_status(DAREDEVIL, WatchStatus.WATCHING)
+    shutil.rmtree(backups_dir(store))  # as if the history was made on an earlier day
     reopened = Store.open(store.root, bundle=bundle_dir())
     assert len(list_backups(reopened)) == 1
     return reopened

@@ -13,6 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from fancompanion.core.linking import Linker
 from fancompanion.core.models import NewsItem
 from fancompanion.core.store import Store
 from fancompanion.core.text import MAX_LINE
@@ -125,3 +126,9 @@ def test_text_edited_into_the_store_by_hand_is_still_made_safe(store: Store) -> 
         assert (code, err) == (0, "")
         assert hostile.forbidden_in(out) == set(), argv
     assert "evil and isolated" in cli("news")[1]
+
+
+def test_a_name_of_the_longest_allowed_length_does_not_break_news_linking() -> None:
+    longest = "Y" * MAX_LINE  # what clean_line lets through from a hostile source
+    linker = Linker.build([("long", [longest]), ("dd", ["Daredevil"])], [("p", longest)])
+    assert linker.link(f"Daredevil meets {longest}") == (("dd",), ())

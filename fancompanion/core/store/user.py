@@ -12,7 +12,8 @@ catalog (or with the rest of the fan's history).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from fancompanion.core import ids
 from fancompanion.core.models import Episode, Feed, Mark, WatchStatus
 from fancompanion.core.store.codec import from_doc, to_doc
 from fancompanion.core.store.files import StoreLock
-from fancompanion.core.store.tables import edit
+from fancompanion.core.store.tables import Edit, edit
 from fancompanion.core.store.tinyfile import read_tables, rows
 from fancompanion.core.timeutil import now_iso
 
@@ -36,6 +37,8 @@ class UserState:
         self.state_path = root / "state.json"
         self.read_path = root / "read.json"
         self.watched_dir = root / "watched"
+        # Called before every write; the store sets it to take the day's backup (one stat).
+        self.before_write: Callable[[], object] | None = None
 
     def files(self) -> list[Path]:
         """Every user-state file (for backups and checks)."""
@@ -43,6 +46,11 @@ class UserState:
         if self.watched_dir.is_dir():
             found.extend(sorted(self.watched_dir.glob("*.json")))
         return found
+
+    def _edit(self, path: Path, kind: str) -> contextlib.AbstractContextManager[Edit]:
+        if self.before_write is not None:
+            self.before_write()
+        return edit(path, kind, self.lock)
 
     # -- watchlist -----------------------------------------------------------------------------
 
@@ -56,7 +64,7 @@ class UserState:
         return {str(d.get("show")): str(d.get("at") or "") for d in docs}
 
     def set_status(self, show_id: str, status: WatchStatus, *, at: str | None = None) -> None:
-        with edit(self.state_path, STATE, self.lock) as state:
+        with self._edit(self.state_path, STATE) as state:
             docs = [d for d in state.table("shows") if d.get("show") != show_id]
             if status is not WatchStatus.NONE:
                 docs.append({"show": show_id, "status": status.value, "at": at or now_iso()})
@@ -95,7 +103,7 @@ class UserState:
         """
         when = at or now_iso()
         changed = 0
-        with edit(self.marks_path(show_id), WATCHED, self.lock) as file:
+        with self._edit(self.marks_path(show_id), WATCHED) as file:
             docs = file.table("marks")
             for episode in episodes:
                 doc = _find(docs, episode)
@@ -114,7 +122,7 @@ class UserState:
 
     def unwatch(self, show_id: str, episodes: Iterable[Episode]) -> int:
         targets = list(episodes)
-        with edit(self.marks_path(show_id), WATCHED, self.lock) as file:
+        with self._edit(self.marks_path(show_id), WATCHED) as file:
             docs = file.table("marks")
             remaining = [d for d in docs if not any(_matches(d, e) for e in targets)]
             if len(remaining) != len(docs):
@@ -124,7 +132,7 @@ class UserState:
     def put_marks(self, show_id: str, marks: Sequence[Mark]) -> int:
         """Merge marks (import): a mark already there keeps the later time and more plays."""
         changed = 0
-        with edit(self.marks_path(show_id), WATCHED, self.lock) as file:
+        with self._edit(self.marks_path(show_id), WATCHED) as file:
             docs = file.table("marks")
             for mark in marks:
                 doc = _find_mark(docs, mark)
@@ -154,7 +162,7 @@ class UserState:
         self, news_ids: Iterable[str], read: bool = True, *, at: str | None = None
     ) -> None:
         wanted = set(news_ids)
-        with edit(self.read_path, READ, self.lock) as file:
+        with self._edit(self.read_path, READ) as file:
             docs = [d for d in file.table("read") if d.get("news") not in wanted]
             if read:
                 when = at or now_iso()
@@ -171,13 +179,13 @@ class UserState:
     def put_feed(self, feed: Feed) -> None:
         """Subscribe (or update a subscription). Only url, title and enabled are user state."""
         doc = {"url": feed.url, "title": feed.title, "enabled": feed.enabled}
-        with edit(self.state_path, STATE, self.lock) as state:
+        with self._edit(self.state_path, STATE) as state:
             docs = [d for d in state.table("feeds") if d.get("url") != feed.url]
             docs.append(doc)
             state.replace("feeds", docs)
 
     def remove_feed(self, url: str) -> bool:
-        with edit(self.state_path, STATE, self.lock) as state:
+        with self._edit(self.state_path, STATE) as state:
             docs = state.table("feeds")
             kept = [d for d in docs if d.get("url") != url]
             if len(kept) == len(docs):
@@ -190,7 +198,7 @@ class UserState:
         return {str(d.get("key")): d.get("value") for d in docs}
 
     def set_setting(self, key: str, value: Any) -> None:
-        with edit(self.state_path, STATE, self.lock) as state:
+        with self._edit(self.state_path, STATE) as state:
             docs = [d for d in state.table("settings") if d.get("key") != key]
             docs.append({"key": key, "value": value})
             state.replace("settings", docs)
