@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 from textual.widgets import OptionList, TabbedContent
 
@@ -134,3 +136,24 @@ async def test_clicking_a_show_in_the_list_opens_it(store: Store) -> None:
         await settle(pilot)
         assert shows_list(app).current_id == LUKE
         assert text_of(app, "#overview-name") == "Luke Cage"
+
+
+async def test_an_empty_library_says_so(data_dir: Path) -> None:
+    app = make_app(Store.open(data_dir))  # no bundle: nothing in the catalog
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert list_rows(app) == ["No shows yet"]
+        assert text_of(app, "#empty-pane") == "No shows in the library yet."
+        await pilot.press("w", "2", "space")  # nothing to act on; nothing breaks
+        await settle(pilot)
+        assert app.is_running
+
+
+async def test_while_typing_the_best_match_is_selected(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert shows_list(app).current_id == DAREDEVIL
+        await filter_to(pilot, "de")  # "The Defenders" starts a word; "Daredevil" only contains it
+        assert shows_list(app).visible_ids == [DEFENDERS, DAREDEVIL]
+        assert shows_list(app).current_id == DEFENDERS

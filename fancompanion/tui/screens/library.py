@@ -114,10 +114,7 @@ class LibraryScreen(Screen[None]):
         last = event.settings.get(LAST_SHOW)
         self._last_saved = last if isinstance(last, str) else None
         shows = self.query_one(ShowsList)
-        first_load = not shows.loaded
-        shows.load(event.summaries, event.statuses)
-        if first_load and self._last_saved:
-            shows.select(self._last_saved)
+        shows.load(event.summaries, event.statuses, prefer=self._last_saved)
         if self.view is not None and self.view.id == shows.current_id:
             self._open(self.view.id)  # same show: refresh its marks and status
         self._show_pane(shows.current_id is not None)
@@ -245,6 +242,9 @@ class LibraryScreen(Screen[None]):
                     return
                 note = _apply(library, view, request, now)
                 after = library.show(show_id, now)
+            if after is not None and request.kind == "rewatch" and request.episode is not None:
+                mark = after.marks.get(request.episode)
+                note = f"{request.episode.code}: watched {mark.plays if mark else 1} times."
             if after is not None:
                 self.post_message(messages.Tracked(view.progress.complete, after, note))
 
@@ -287,7 +287,4 @@ def _apply(library: Library, view: ShowView, request: messages.Track, now: str) 
         return f"Watched up to {episode.code} ({count} newly marked)."
     if request.kind == "rewatch":
         library.rewatch(view, episode)
-        mark = library.show(view.id, now)
-        plays = mark.marks.get(episode) if mark else None
-        return f"{episode.code}: watched {plays.plays if plays else 1} times."
     return ""

@@ -89,9 +89,15 @@ class ShowsList(ScrollView, can_focus=True):
 
     # -- data -----------------------------------------------------------------------------------
 
-    def load(self, summaries: Sequence[ShowSummary], statuses: dict[str, WatchStatus]) -> None:
-        """Replace the whole library (at start and after a refresh)."""
-        keep = self.current_id
+    def load(
+        self,
+        summaries: Sequence[ShowSummary],
+        statuses: dict[str, WatchStatus],
+        prefer: str | None = None,
+    ) -> None:
+        """Replace the whole library (at start and after a refresh), keeping the cursor's show,
+        or else putting it on ``prefer`` (the show last looked at)."""
+        keep = self.current_id or prefer
         self._statuses = dict(statuses)
         self._figures.clear()
         self._filter.reset([Entry.of(s) for s in summaries])
@@ -112,8 +118,10 @@ class ShowsList(ScrollView, can_focus=True):
         self.refresh()
 
     def filter(self, query: str) -> None:
-        self._filter.apply(query)
-        self._rebuild(self.current_id)
+        """Show only matching shows; while typing, the cursor goes to the best match."""
+        found = self._filter.apply(query)
+        best = found[0].id if found and self._filter.query else None
+        self._rebuild(best or self.current_id)
 
     @property
     def filter_text(self) -> str:
@@ -131,10 +139,6 @@ class ShowsList(ScrollView, can_focus=True):
     @property
     def visible_ids(self) -> list[str]:
         return [row.id for row in self._rows if isinstance(row, Entry)]
-
-    def summary_of(self, show_id: str) -> ShowSummary | None:
-        entry = next((e for e in self._filter.entries if e.id == show_id), None)
-        return entry.summary if entry else None
 
     def select(self, show_id: str) -> bool:
         """Put the cursor on a show (clearing the filter if it hides the show)."""
