@@ -194,11 +194,12 @@ def repair(store: Store, bundle: Path | None) -> list[str]:
             catalog_damaged = True
     if catalog_damaged:
         done.extend(_rebuild_catalog(store, bundle))
-    with store.user.lock.held(), store.catalog.lock.held():
-        for path in _temp_files(store):
-            with contextlib.suppress(OSError):
-                path.unlink()
-                done.append(f"{path}: deleted (left by an interrupted write)")
+    if _temp_files(store):  # under both locks: no writer is between its write and rename
+        with store.user.lock.held(), store.catalog.lock.held():
+            for path in _temp_files(store):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    done.append(f"{path}: deleted (left by an interrupted write)")
     return done
 
 

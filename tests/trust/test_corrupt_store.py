@@ -241,3 +241,11 @@ def test_each_damaged_version_of_a_file_is_kept(fan_store: Store) -> None:
         assert cli("shows")[0] == 1
     kept = sorted(p.read_bytes() for p in path.parent.glob("state.json.corrupt-*"))
     assert kept == [b"not json", b"{"]  # one copy per distinct content, none overwritten
+
+
+def test_doctor_on_a_data_dir_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    code, out, err = cli("--data-dir", str(missing), "doctor", "--repair")
+    assert (code, err) == (0, "")
+    assert "every store file is whole and readable" in out
+    assert not missing.exists()
