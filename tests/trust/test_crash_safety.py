@@ -68,6 +68,8 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(tmp_path: 
         assert view is not None
         assert view.record.show.name.startswith("Crash Test")
         assert len(view.record.episodes) == len(EPISODES)
+        store.user.set_setting("checked after kill", attempt)  # the dead writer's lock is free
+        assert store.user.settings()["checked after kill"] == attempt
     assert not list(root.rglob("*.corrupt-*"))  # nothing ever looked damaged
     # a temporary file a kill left behind is never taken for data: doctor only mentions it
     leftovers = set(root.rglob("*.tmp"))
