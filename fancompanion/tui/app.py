@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,6 +20,7 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from fancompanion.core.library import Library
+from fancompanion.core.models import STATUS_ORDER
 from fancompanion.core.timeutil import now_iso
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.screens.library import LibraryScreen
@@ -97,6 +99,13 @@ class FanCompanionApp(App[None]):
         else:
             title, detail = "Spoilers: hide", "Hide summaries of episodes until you watch them"
         yield SystemCommand(title, detail, library.toggle_spoilers)
+        if screen is library and library.view is not None:
+            for status in STATUS_ORDER:
+                yield SystemCommand(
+                    f"Status: {status.label}",
+                    "Set the selected show's watchlist status",
+                    partial(library.set_status, status),
+                )
 
     # -- actions --------------------------------------------------------------------------------
 

@@ -156,6 +156,23 @@ async def test_watching_every_aired_episode_offers_completed(store: Store) -> No
         assert row_of(app, "The Defenders") == ["The", "Defenders", "8/8"]
         assert "press w to mark it Completed" in toasts(app)
         assert shows_list(app).current_id == DEFENDERS
+        await pilot.press("w")  # straight to Completed, not the next status in the cycle
+        await settle(pilot)
+        assert list_rows(app)[0] == "Completed (1)"
+        assert store.user.statuses()[DEFENDERS] is WatchStatus.COMPLETED
+
+
+async def test_the_palette_sets_any_watchlist_status(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await select(pilot, JESSICA)
+        await pilot.press("ctrl+p", *"status: on hold")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert list_rows(app)[0] == "On hold (1)"
+        assert store.user.statuses()[JESSICA] is WatchStatus.ON_HOLD
 
 
 async def test_summaries_of_unwatched_episodes_stay_hidden_until_revealed(store: Store) -> None:

@@ -65,6 +65,7 @@ class LibraryScreen(Screen[None]):
         self.view: ShowView | None = None
         self.hide_spoilers = True
         self._last_saved: str | None = None
+        self._offer_completed: str | None = None  # show whose next "w" means Completed
         self._write_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -124,6 +125,7 @@ class LibraryScreen(Screen[None]):
         return self.library.watched_count(summary, now), summary.aired(now)
 
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
+        self._offer_completed = None
         self._show_pane(event.show_id is not None)
         if event.show_id is not None:
             self._open(event.show_id)
@@ -207,11 +209,20 @@ class LibraryScreen(Screen[None]):
     # -- tracking -------------------------------------------------------------------------------
 
     def action_cycle_status(self) -> None:
+        """Next watchlist status, or Completed right after every aired episode was watched."""
         if self.view is None or self.view.id != self.query_one(ShowsList).current_id:
             return  # the show under the cursor is still opening
-        show_id = self.view.id
-        status = self.library.next_status(self.view.status)
-        library = self.library
+        if self._offer_completed == self.view.id:
+            self.set_status(WatchStatus.COMPLETED)
+        else:
+            self.set_status(self.library.next_status(self.view.status))
+
+    def set_status(self, status: WatchStatus) -> None:
+        """Save the selected show's watchlist status (``w`` and the palette's Status commands)."""
+        if self.view is None:
+            return
+        self._offer_completed = None
+        show_id, library = self.view.id, self.library
 
         def save() -> None:
             with self._write_lock:
@@ -260,6 +271,7 @@ class LibraryScreen(Screen[None]):
             self.notify(event.note, markup=False)
         done = view.progress.complete and not event.before_complete
         if done and view.status is not WatchStatus.COMPLETED:
+            self._offer_completed = view.id
             self.notify(
                 "All aired episodes watched — press w to mark it Completed.",
                 title=view.record.show.name,
