@@ -261,7 +261,7 @@ class ShowsList(ScrollView, can_focus=True):
             count = self._counts.get(row, 0)
             return Strip([Segment(set_cell_size(f" {row.label} ({count})", width), style)], width)
         watched, aired = self._progress(row.summary)
-        figure = f"{watched}/{aired} " if aired else "— "
+        figure = f" {watched}/{aired} " if aired else " — "
         name_width = max(1, width - cell_len(figure) - 2)
         name = row.summary.name
         if cell_len(name) > name_width:
