@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty data dir; ``FANCOMPANION_DATA_DIR`` points at it for CLI calls."""
     path = tmp_path / "data"
     monkeypatch.setenv("FANCOMPANION_DATA_DIR", str(path))
-    yield path
+    return path
 
 
 @pytest.fixture
