@@ -48,7 +48,7 @@ class FanCompanionApp(App[None]):
     # The default screen is not pushed, so Textual does not load its CSS_PATH: name it here.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/library.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
-        *bindings("app.help", "app.news", "app.up_next", "app.quit")
+        *bindings("app.help", "app.news", "app.up_next", "app.stats", "app.quit")
     ]
     COMMANDS = App.COMMANDS | {
         _provider("ShowsProvider"),
@@ -116,6 +116,11 @@ class FanCompanionApp(App[None]):
         from fancompanion.tui.screens.upnext import UpNextScreen
 
         self.push_screen(UpNextScreen(self.library, now=self.clock))
+
+    def action_open_stats(self) -> None:
+        from fancompanion.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen(self.library, now=self.clock))
 
     def action_help(self) -> None:
         from fancompanion.tui.screens.help import HelpScreen

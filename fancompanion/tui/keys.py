@@ -59,6 +59,14 @@ COMMANDS: tuple[Command, ...] = (
         "Next episode of every show you are watching; what airs soon",
     ),
     Command(
+        "app.stats",
+        "S",
+        "app.open_stats",
+        "Stats",
+        "Anywhere",
+        "Episodes and hours watched, streaks",
+    ),
+    Command(
         "app.refresh",
         "r",
         "app.refresh",
