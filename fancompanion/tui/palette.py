@@ -21,6 +21,7 @@ from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.timeutil import local_display
 from fancompanion.tui.host import Host, host_of
+from fancompanion.tui.safe import line as safe
 
 MAX_HITS = 40
 MAX_DISCOVERY = 20
@@ -34,6 +35,11 @@ class Entry:
     extra: str
     target: str
     tab: str = "overview"
+
+    def __post_init__(self) -> None:
+        # names and details are store text: no control character may reach the palette
+        object.__setattr__(self, "name", safe(self.name))
+        object.__setattr__(self, "extra", safe(self.extra))
 
 
 def could_match(query: str, candidate: str) -> bool:

@@ -25,6 +25,7 @@ from fancompanion.core.library import Library, ShowView
 from fancompanion.core.models import ShowSummary, WatchStatus
 from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.safe import line
 from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.show_pane import TABS, ShowPane
 from fancompanion.tui.widgets.shows_list import ShowsList
@@ -236,7 +237,7 @@ class LibraryScreen(Screen[None]):
         if self.view is not None and self.view.id == event.show_id:
             self.view = replace(self.view, status=event.status)
             self.query_one(ShowPane).update_view(self.view, self.clock(), self.hide_spoilers)
-        name = self.view.record.show.name if self.view else event.show_id
+        name = line(self.view.record.show.name if self.view else event.show_id)
         label = event.status.label if event.status is not WatchStatus.NONE else "no status"
         self.notify(f"{name}: {label}", markup=False)
 
@@ -274,7 +275,7 @@ class LibraryScreen(Screen[None]):
             self._offer_completed = view.id
             self.notify(
                 "All aired episodes watched — press w to mark it Completed.",
-                title=view.record.show.name,
+                title=line(view.record.show.name),
                 markup=False,
             )
 

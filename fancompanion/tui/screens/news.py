@@ -18,6 +18,7 @@ from fancompanion.core.store.errors import StoreError
 from fancompanion.core.text import clean_url
 from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.safe import line
 from fancompanion.tui.widgets.news_list import NewsList
 from fancompanion.tui.widgets.reader import Link, Reader
 
@@ -147,7 +148,9 @@ class NewsScreen(Screen[None]):
     def _save_failed(self, news_id: str, read: bool, message: str) -> None:
         self.news_list.set_read(news_id, not read)
         self._update_counts()
-        self.notify(message, title="Could not save the read mark", severity="error", markup=False)
+        self.notify(
+            line(message), title="Could not save the read mark", severity="error", markup=False
+        )
 
     # -- links --------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from fancompanion.core.store import Store
 from fancompanion.core.store.errors import StoreError
 from fancompanion.fetch.progress import ProgressCallback, Step, Summary
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.safe import content
 
 STAGES = {"shows": "Shows", "news": "News feeds"}
 
@@ -82,7 +83,7 @@ class RefreshScreen(ModalScreen[Summary]):
         stage = STAGES.get(step.stage, step.stage)
         shown = min(step.done + 1, step.total)
         self.query_one("#refresh-stage", Label).update(Content(f"{stage}: {shown} of {step.total}"))
-        self.query_one("#refresh-item", Label).update(Content(step.label))
+        self.query_one("#refresh-item", Label).update(content(step.label))
         self.query_one("#refresh-bar", ProgressBar).update(total=step.total, progress=step.done)
 
     def on_unmount(self) -> None:

@@ -22,6 +22,7 @@ from fancompanion.core.store.errors import StoreError
 from fancompanion.core.timeutil import now_iso
 from fancompanion.exchange.stats import Stats, compute, month_series
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.safe import line, plain
 
 MONTHS = 12
 BAR_WIDTH = 30
@@ -36,6 +37,7 @@ StatsScreen Sparkline { height: 3; margin: 1 0; max-width: 60; }
 def bars(rows: list[tuple[str, int]], width: int = BAR_WIDTH) -> Text:
     """A horizontal bar chart: label, count, a bar of full blocks scaled to the largest."""
     text = Text()
+    rows = [(line(label), count) for label, count in rows]  # years come from stored marks
     top = max((count for _, count in rows), default=0)
     label_width = max((len(label) for label, _ in rows), default=0)
     for i, (label, count) in enumerate(rows):
@@ -57,7 +59,7 @@ def summary_text(stats: Stats) -> Text:
         text.append(f"\n{stats.unknown_runtime} episodes have no known runtime")
     streak = stats.longest_streak
     if streak.days:
-        text.append(f"\nLongest streak: {streak.days} days ({streak.start} to {streak.end})")
+        text.append(plain(f"\nLongest streak: {streak.days} days ({streak.start} to {streak.end})"))
     else:
         text.append("\nNo watched episodes yet: mark some with space in a show's episode list.")
     return text
@@ -103,7 +105,7 @@ class StatsScreen(Screen[None]):
         try:
             stats = compute(self.library.store)
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.app.call_from_thread(self.notify, line(str(error)), severity="error", markup=False)
             return
         self.app.call_from_thread(self._show, stats)
 

@@ -20,6 +20,7 @@ from fancompanion.core.store.errors import StoreError
 from fancompanion.core.timeutil import air_time, local_display, now_iso
 from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.safe import line, text
 
 UPCOMING_DAYS = 30
 EMPTY_UP_NEXT = (
@@ -31,9 +32,9 @@ EMPTY_UPCOMING = f"Nothing in your library airs in the next {UPCOMING_DAYS} days
 
 def episode_cells(episode: Episode, progress: Progress) -> tuple[Text, Text, Text, Text]:
     return (
-        Text(episode.code),
-        Text(episode.name or "(untitled)"),
-        Text(local_display(air_time(episode))),
+        text(episode.code),
+        text(episode.name or "(untitled)"),
+        text(local_display(air_time(episode))),
         Text(f"{progress.watched}/{progress.aired}", justify="right"),
     )
 
@@ -97,7 +98,7 @@ class UpNextScreen(Screen[None]):
         self.entries = {row.summary.id: row for row in rows}
         for row in rows:
             table.add_row(
-                Text(row.summary.name),
+                text(row.summary.name),
                 *episode_cells(row.episode, row.progress),
                 key=row.summary.id,
             )
@@ -108,10 +109,10 @@ class UpNextScreen(Screen[None]):
             key = f"{airing.show_id}|{airing.episode.key}"
             self.airings[key] = airing
             upcoming.add_row(
-                Text(local_display(airing.stamp, with_time=True)),
-                Text(airing.show_name),
-                Text(airing.episode.code),
-                Text(airing.episode.name or "(untitled)"),
+                text(local_display(airing.stamp, with_time=True)),
+                text(airing.show_name),
+                text(airing.episode.code),
+                text(airing.episode.name or "(untitled)"),
                 key=key,
             )
         self._show_empty_states()
@@ -146,7 +147,7 @@ class UpNextScreen(Screen[None]):
             view = self.library.show(show_id, self.now())
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not saved", severity="error", markup=False
+                self.notify, line(str(error)), title="Not saved", severity="error", markup=False
             )
             return
         if view is not None:
@@ -164,7 +165,7 @@ class UpNextScreen(Screen[None]):
         if following is None:
             del self.entries[show_id]
             table.remove_row(show_id)
-            self.notify(f"All caught up with {entry.summary.name}.", markup=False)
+            self.notify(f"All caught up with {line(entry.summary.name)}.", markup=False)
             self._show_empty_states()
         else:
             self.entries[show_id] = UpNext(entry.summary, following, progress)

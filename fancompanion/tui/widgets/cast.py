@@ -20,6 +20,7 @@ from fancompanion.core.library import ShowView
 from fancompanion.core.models import Credit
 from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
+from fancompanion.tui.safe import line
 from fancompanion.tui.styles import HEADING, MUTED
 from fancompanion.tui.workers import cancelled, run_in_thread
 
@@ -63,9 +64,11 @@ class Cast(Vertical):
         )
         if cast:
             options.append(_heading("Cast"))
-            options.extend(self._option(c, names, f"as {c.role}" if c.role else "") for c in cast)
+            options.extend(
+                self._option(c, names, f"as {line(c.role)}" if c.role else "") for c in cast
+            )
         for job, credits in groupby(crew, key=lambda c: c.role):
-            options.append(_heading(job or "Crew"))
+            options.append(_heading(line(job) or "Crew"))
             options.extend(self._option(c, names, "") for c in credits)
         if not options:
             options.append(_heading("No cast or crew known yet"))
@@ -76,13 +79,13 @@ class Cast(Vertical):
 
     def _option(self, credit: Credit, names: dict[str, str], role: str) -> Option:
         option_id = f"p{len(self._people)}"
-        name = names.get(credit.person_id, credit.person_id)
+        name = line(names.get(credit.person_id, credit.person_id))
         self._people[option_id] = (credit.person_id, name)
         prompt = Content.assemble(("  " + name, "bold"))
         if role:
             prompt = Content.assemble(prompt, (f"  {role}", MUTED))
         if credit.seasons:
-            prompt = Content.assemble(prompt, (f"  (seasons {credit.seasons})", MUTED))
+            prompt = Content.assemble(prompt, (f"  (seasons {line(credit.seasons)})", MUTED))
         return Option(prompt, id=option_id)
 
     @on(OptionList.OptionSelected, "#cast-people")
@@ -107,14 +110,16 @@ class Cast(Vertical):
     def on_work_loaded(self, event: messages.WorkLoaded) -> None:
         event.stop()
         self.query_one("#cast-work-title", Static).update(
-            Content.assemble((event.person_name, "bold"), (" in your library:", MUTED))
+            Content.assemble((line(event.person_name), "bold"), (" in your library:", MUTED))
         )
         work = self.query_one("#cast-work", OptionList)
         work.clear_options()
         for item in event.works:
-            role = f"as {item.role}" if item.kind == "cast" else (item.role or "crew")
+            role = line(f"as {item.role}" if item.kind == "cast" else (item.role or "crew"))
             this = "  (this show)" if item.show_id == self.show_id else ""
-            prompt = Content.assemble(("  " + item.show_name, "bold"), (f"  {role}{this}", MUTED))
+            prompt = Content.assemble(
+                ("  " + line(item.show_name), "bold"), (f"  {role}{this}", MUTED)
+            )
             work.add_option(Option(prompt, id=f"w{work.option_count}"))
         self._work_ids = [w.show_id for w in event.works]
         if event.works:

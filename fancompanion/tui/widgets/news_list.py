@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from fancompanion.core.models import NewsItem
 from fancompanion.core.timeutil import local_display
+from fancompanion.tui.safe import line
 
 UNREAD_MARK = "•"
 SOURCE_WIDTH = 10  # the row's date and source fit one line of an 80-column list
@@ -21,13 +22,12 @@ SOURCE_WIDTH = 10  # the row's date and source fit one line of an 80-column list
 
 def news_prompt(item: NewsItem, unread: bool) -> Content:
     """One row: the unread mark and title, then date and source (always literal text)."""
-    source = (
-        item.source if len(item.source) <= SOURCE_WIDTH else f"{item.source[: SOURCE_WIDTH - 1]}…"
-    )
-    meta = " · ".join(p for p in (local_display(item.published) or "undated", source) if p)
+    source = line(item.source)
+    source = source if len(source) <= SOURCE_WIDTH else f"{source[: SOURCE_WIDTH - 1]}…"
+    meta = " · ".join(p for p in (line(local_display(item.published)) or "undated", source) if p)
     return Content.assemble(
         (f"{UNREAD_MARK} " if unread else "  ", "bold"),
-        (item.title or "(untitled)", "bold" if unread else ""),
+        (line(item.title) or "(untitled)", "bold" if unread else ""),
         "\n  ",
         (meta, "dim"),
     )

@@ -13,6 +13,7 @@ from textual.widgets import ProgressBar, Static
 
 from fancompanion.core.library import ShowView
 from fancompanion.core.models import Episode, WatchStatus
+from fancompanion.tui.safe import content
 from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.episode_text import air_date, episode_title
 
@@ -40,7 +41,7 @@ class Overview(VerticalScroll):
 
     def show_view(self, view: ShowView, now: str) -> None:
         show = view.record.show
-        self.query_one("#overview-name", Static).update(Content(show.name))
+        self.query_one("#overview-name", Static).update(content(show.name))
         facts = [
             show.years,
             show.status or "",
@@ -49,11 +50,11 @@ class Overview(VerticalScroll):
             f"{show.runtime} min" if show.runtime else "",
         ]
         self.query_one("#overview-facts", Static).update(
-            Content.styled(" · ".join(f for f in facts if f), MUTED)
+            content(" · ".join(f for f in facts if f), MUTED)
         )
         self.update_progress(view, now)
         summary = show.summary or "No summary yet."
-        self.query_one("#overview-summary", Static).update(Content(summary))
+        self.query_one("#overview-summary", Static).update(content(summary, multiline=True))
 
     def update_progress(self, view: ShowView, now: str) -> None:
         """Status, progress bar and next episodes (after a mark or a status change)."""

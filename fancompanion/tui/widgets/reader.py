@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from fancompanion.core.models import NewsItem
 from fancompanion.core.text import clean_url
 from fancompanion.core.timeutil import local_display
+from fancompanion.tui.safe import content, line, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +34,11 @@ class Link:
 
 
 def meta_line(item: NewsItem) -> Content:
-    when = local_display(item.published, with_time=True) or "undated"
-    source = item.source or item.feed
+    when = line(local_display(item.published, with_time=True)) or "undated"
+    source = line(item.source or item.feed)
     parts: list[str | tuple[str, str]] = [(source, "bold"), "  ", when]
     if item.author and item.author != source:
-        parts += ["  ", ("by ", "dim"), item.author]
+        parts += ["  ", ("by ", "dim"), line(item.author)]
     url = clean_url(item.url)
     parts += ["\n", (url or "no web link (stored text only)", "dim")]
     return Content.assemble(*parts)
@@ -57,9 +58,9 @@ class Reader(VerticalScroll, can_focus=True):
         yield OptionList(id="reader-links", markup=False)
 
     def show(self, item: NewsItem, text: str, links: list[Link]) -> None:
-        self.query_one("#reader-title", Static).update(Content(item.title or "(untitled)"))
+        self.query_one("#reader-title", Static).update(content(item.title or "(untitled)"))
         self.query_one("#reader-meta", Static).update(meta_line(item))
-        body = text.strip() or item.summary.strip()
+        body = plain(text).strip() or plain(item.summary).strip()
         if not body:
             body = "No text was stored for this item."
             if clean_url(item.url):
@@ -69,7 +70,7 @@ class Reader(VerticalScroll, can_focus=True):
         options.set_options(
             Option(
                 Content.assemble(
-                    ("Show   " if link.kind == "show" else "Person ", "dim"), link.name
+                    ("Show   " if link.kind == "show" else "Person ", "dim"), line(link.name)
                 ),
                 id=link.option_id,
             )

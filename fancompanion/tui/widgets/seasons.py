@@ -24,6 +24,7 @@ from fancompanion.core.models import Episode
 from fancompanion.core.timeutil import has_aired
 from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.safe import content, line
 from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.episode_text import air_date, episode_title
 
@@ -179,7 +180,7 @@ class Seasons(Vertical):
         season = next((s for s in seasons if s.number == number), None)
         label = Text.assemble((f"Season {number}", "bold"))
         if season is not None and season.name:
-            label.append(f" {season.name}")
+            label.append(f" {line(season.name)}")
         if figure is None:
             label.append("  not aired yet", "dim")
         else:
@@ -235,7 +236,7 @@ class Seasons(Vertical):
         elif hidden:
             parts.append(Content.styled("Summary hidden until watched — press s to reveal", MUTED))
         else:
-            parts.append(Content(episode.summary))
+            parts.append(content(episode.summary, multiline=True))
         detail.update(Content("\n").join(parts))
 
     # -- requests from the tree's keys ----------------------------------------------------------

@@ -15,6 +15,7 @@ from fancompanion.core.models import NewsItem
 from fancompanion.core.timeutil import local_display
 from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
+from fancompanion.tui.safe import line
 from fancompanion.tui.styles import HEADING, MUTED
 from fancompanion.tui.workers import cancelled, run_in_thread
 
@@ -69,15 +70,15 @@ class ShowNews(OptionList):
             return
         for item in items:
             unread = item.id not in read_ids
-            date = local_display(item.published) or "undated"
+            date = line(local_display(item.published)) or "undated"
             prompt = Content.assemble(
                 ("• " if unread else "  ", HEADING),
                 (date, MUTED),
                 "  ",
-                (item.title, "bold" if unread else ""),
+                (line(item.title), "bold" if unread else ""),
             )
             if item.source:
-                prompt = Content.assemble(prompt, (f"  {item.source}", MUTED))
+                prompt = Content.assemble(prompt, (f"  {line(item.source)}", MUTED))
             self.add_option(Option(prompt))
         keep = highlighted if highlighted is not None and highlighted < len(items) else 0
         self.highlighted = keep

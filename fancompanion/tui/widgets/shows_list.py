@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from fancompanion.core.models import STATUS_ORDER, ShowSummary, WatchStatus
 from fancompanion.tui import messages
+from fancompanion.tui.safe import line
 from fancompanion.tui.widgets.shows_filter import Entry, ShowFilter
 
 Row = Entry | WatchStatus  # a show, or the heading of a status group
@@ -263,7 +264,7 @@ class ShowsList(ScrollView, can_focus=True):
         watched, aired = self._progress(row.summary)
         figure = f" {watched}/{aired} " if aired else " — "
         name_width = max(1, width - cell_len(figure) - 2)
-        name = row.summary.name
+        name = line(row.summary.name)
         if cell_len(name) > name_width:
             name = set_cell_size(name, name_width - 1) + "…"
         name = set_cell_size(name, name_width)

@@ -1,0 +1,58 @@
+"""Store text made safe for the terminal, at the last step before it is drawn.
+
+Text is cleaned on its way into the store (:mod:`fancompanion.core.text`), but a store file can
+be edited by hand or written by something hostile, and neither Rich nor Textual removes escape
+sequences from what they draw (Rich strips only BEL, BS, VT, FF and CR). An ``ESC ] 52`` in a
+show name would write the fan's clipboard; ``ESC [ 2J`` would wipe the screen. Every string the
+TUI shows that came from the store goes through :func:`plain` (multi-line text) or :func:`line`
+(names and titles, drawn on one row), or :func:`text` / :func:`content`, so no escape sequence
+or control character ever reaches the terminal.
+
+The usual value is clean, so one precompiled search decides; only a dirty value pays for
+:func:`~fancompanion.core.text.strip_controls`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.content import Content
+
+from fancompanion.core.text import strip_controls
+
+# Anything strip_controls would change: C0 but tab and newline, DEL, C1 (8-bit CSI/OSC), line
+# and paragraph separators, bidi controls, zero-width marks and lone surrogates.
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # plus tab and newline
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200c\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def plain(value: str) -> str:
+    """``value`` without escape sequences or control characters (newlines and tabs kept)."""
+    if _UNSAFE.search(value) is None:
+        return value
+    return strip_controls(value)
+
+
+def line(value: str) -> str:
+    """``value`` safe and on one row: line breaks and tabs become spaces (a newline inside a
+    list row or a tree label would break the layout)."""
+    value = plain(value)
+    if _UNSAFE_LINE.search(value) is None:
+        return value
+    return " ".join(value.split())
+
+
+def text(value: str, style: str = "") -> Text:
+    """A one-line Rich ``Text`` of store text: literal (no markup), no control characters."""
+    return Text(line(value), style=style)
+
+
+def content(value: str, style: str = "", *, multiline: bool = False) -> Content:
+    """A Textual ``Content`` of store text: literal (no markup), no control characters; one
+    line unless ``multiline``."""
+    safe = plain(value) if multiline else line(value)
+    return Content.styled(safe, style) if style else Content(safe)
