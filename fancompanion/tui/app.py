@@ -28,6 +28,8 @@ from fancompanion.tui.screens.library import LibraryScreen
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from fancompanion.fetch.progress import Summary
+
 
 def _provider(name: str) -> Callable[[], type[Provider]]:
     """Load a palette provider when the palette first opens (keeps start-up imports small)."""
@@ -48,7 +50,7 @@ class FanCompanionApp(App[None]):
     # The default screen is not pushed, so Textual does not load its CSS_PATH: name it here.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/library.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
-        *bindings("app.help", "app.news", "app.up_next", "app.stats", "app.quit")
+        *bindings("app.help", "app.news", "app.up_next", "app.stats", "app.refresh", "app.quit")
     ]
     COMMANDS = App.COMMANDS | {
         _provider("ShowsProvider"),
@@ -126,6 +128,24 @@ class FanCompanionApp(App[None]):
         from fancompanion.tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    def action_refresh(self) -> None:
+        """Fetch in a worker behind a progress dialog; show new data and a summary after."""
+        from fancompanion.tui.screens.refresh import RefreshScreen
+
+        def done(summary: Summary | None) -> None:
+            if summary is None:
+                return
+            self.notify_library_changed()
+            lines = [summary.line(), *summary.errors[:3]]
+            self.notify(
+                "\n".join(lines),
+                title="Refresh",
+                severity="error" if summary.errors else "information",
+                markup=False,
+            )
+
+        self.push_screen(RefreshScreen(self.library.store), done)
 
     def on_key(self, event: events.Key) -> None:
         """A printable key that bubbled up here while a text box has focus was queued for the
