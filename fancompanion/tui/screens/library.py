@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from fancompanion.core.library import Library, ShowView
 from fancompanion.core.models import ShowSummary, WatchStatus
+from fancompanion.core.store.errors import StoreError
 from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
@@ -68,8 +69,12 @@ class LibraryScreen(Screen[None]):
         self._last_saved: str | None = None
         self._offer_completed: str | None = None  # show whose next "w" means Completed
         self._write_lock = threading.Lock()
+        self._first_open = False
 
     def compose(self) -> ComposeResult:
+        # Set before the children are styled: toggling it on the first resize would restyle
+        # every widget of the screen once more before the first frame.
+        self.set_class(self.app.size.width >= WIDE, "-wide")
         yield Header()
         with Horizontal(id="library"):
             with Vertical(id="shows-panel"):
@@ -81,10 +86,21 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ShowsList).focus()
-        self.reload()
+        # The first read is done here, before the first layout: the index was decoded by
+        # ``launch`` (cached), statuses and settings are two small files, and the list is then
+        # drawn once, loaded. A thread would only compete for the GIL with the first frame.
+        # A damaged user file goes the usual way: a worker, whose error is one notification.
+        try:
+            loaded = self._read()
+        except StoreError:
+            self.reload()
+        else:
+            self._first_open = True
+            self.on_library_loaded(loaded)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Wide terminals put details beside lists instead of under them."""
+        """Wide terminals put details beside lists instead of under them (a no-op unless the
+        width crossed ``WIDE``: ``set_class`` restyles only on a change)."""
         self.set_class(event.size.width >= WIDE, "-wide")
 
     def on_screen_resume(self) -> None:
@@ -97,15 +113,18 @@ class LibraryScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the index, statuses and settings (at start and after changes made elsewhere)."""
-        library = self.library
 
         def load() -> None:
-            summaries = library.summaries()
-            statuses = library.statuses()
-            settings = library.store.user.settings()
-            self.post_message(messages.LibraryLoaded(summaries, statuses, settings))
+            self.post_message(self._read())
 
         run_in_thread(self, load, group="library", description="Reading the library")
+
+    def _read(self) -> messages.LibraryLoaded:
+        library = self.library
+        summaries = library.summaries()
+        statuses = library.statuses()
+        settings = library.store.user.settings()
+        return messages.LibraryLoaded(summaries, statuses, settings)
 
     def library_changed(self) -> None:
         self.query_one(ShowsList).forget_progress()
@@ -128,7 +147,11 @@ class LibraryScreen(Screen[None]):
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
         self._offer_completed = None
         self._show_pane(event.show_id is not None)
-        if event.show_id is not None:
+        if event.show_id is not None and self._first_open:
+            # the show under the cursor at start opens once the first frame is drawn
+            self._first_open = False
+            self.call_after_refresh(self._open, event.show_id)
+        elif event.show_id is not None:
             self._open(event.show_id)
 
     def _open(self, show_id: str) -> None:

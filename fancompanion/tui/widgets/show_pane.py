@@ -1,18 +1,39 @@
-"""The right side of the library: the selected show in four tabs (1–4 or the mouse)."""
+"""The right side of the library: the selected show in four tabs (1–4 or the mouse).
+
+Only the Overview is built with the screen. Seasons, Cast & Crew and News are composed (and
+their modules imported) the first time their tab is shown: the library's first frame does not
+pay for a tree, two option lists and their styles the fan may not open in this session.
+"""
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Protocol, cast
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
 from fancompanion.core.library import ShowView
-from fancompanion.tui.widgets.cast import Cast
 from fancompanion.tui.widgets.overview import Overview
-from fancompanion.tui.widgets.seasons import Seasons
-from fancompanion.tui.widgets.show_news import ShowNews
+
+if TYPE_CHECKING:
+    from fancompanion.tui.widgets.cast import Cast
+    from fancompanion.tui.widgets.seasons import Seasons
+    from fancompanion.tui.widgets.show_news import ShowNews
 
 TABS = ("overview", "seasons", "cast", "news")
+# tab -> (module, class, widget id, what enter focuses in it)
+LAZY_TABS = {
+    "seasons": ("fancompanion.tui.widgets.seasons", "Seasons", "seasons-tab", "#seasons-tree"),
+    "cast": ("fancompanion.tui.widgets.cast", "Cast", "cast-tab", "#cast-people"),
+    "news": ("fancompanion.tui.widgets.show_news", "ShowNews", "news-tab", "#news-tab"),
+}
+
+
+class _TabFactory(Protocol):
+    def __call__(self, *, id: str | None = None) -> Widget: ...
 
 
 class ShowPane(Vertical):
@@ -28,17 +49,19 @@ class ShowPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view: ShowView | None = None
+        self._now = ""
+        self._hide_spoilers = True
+        self._built: dict[str, Widget] = {}
+        self._ready: set[str] = set()  # tabs whose widget has been mounted and composed
+        self._focus_when_built: str | None = None
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="overview"):
             with TabPane("1 Overview", id="overview"):
                 yield Overview(id="overview-tab")
-            with TabPane("2 Seasons", id="seasons"):
-                yield Seasons(id="seasons-tab")
-            with TabPane("3 Cast & Crew", id="cast"):
-                yield Cast(id="cast-tab")
-            with TabPane("4 News", id="news"):
-                yield ShowNews(id="news-tab")
+            yield TabPane("2 Seasons", id="seasons")
+            yield TabPane("3 Cast & Crew", id="cast")
+            yield TabPane("4 News", id="news")
 
     @property
     def active(self) -> str:
@@ -48,36 +71,68 @@ class ShowPane(Vertical):
     def active(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
 
+    def _tab(self, tab: str) -> Widget | None:
+        """A lazy tab's widget once it is mounted (None before it was first shown)."""
+        return self._built.get(tab) if tab in self._ready else None
+
     def show_view(self, view: ShowView, now: str, hide_spoilers: bool) -> None:
-        """Show a newly opened (or reread) show in every tab."""
-        self.view = view
+        """Show a newly opened (or reread) show in every tab built so far."""
+        self.view, self._now, self._hide_spoilers = view, now, hide_spoilers
         self.query_one(Overview).show_view(view, now)
-        self.query_one(Seasons).show_view(view, now, hide_spoilers)
-        self.query_one(Cast).show_view(view)
-        self.query_one(ShowNews).set_show(view.id, load=self.active == "news")
+        for tab in LAZY_TABS:
+            self._feed(tab)
+
+    def _feed(self, tab: str) -> None:
+        view = self.view
+        widget = self._tab(tab)
+        if view is None or widget is None:
+            return
+        if tab == "seasons":
+            cast("Seasons", widget).show_view(view, self._now, self._hide_spoilers)
+        elif tab == "cast":
+            cast("Cast", widget).show_view(view)
+        elif tab == "news":
+            cast("ShowNews", widget).set_show(view.id, load=self.active == "news")
 
     def reload_news(self) -> None:
         """Read state may have changed elsewhere: reread the News tab if it is showing."""
-        if self.view is not None and self.active == "news":
-            self.query_one(ShowNews).load()
+        news = self._tab("news")
+        if self.view is not None and self.active == "news" and news is not None:
+            cast("ShowNews", news).load()
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tab = event.pane.id or ""
+        if tab in LAZY_TABS and tab not in self._built:
+            await self._build(tab, event.pane)
         # news is read only when its tab is shown: finding a show's items reads every item
-        if event.pane.id == "news":
-            self.query_one(ShowNews).load(only_if_stale=True)
+        news = self._tab("news")
+        if tab == "news" and news is not None:
+            cast("ShowNews", news).load(only_if_stale=True)
+
+    async def _build(self, tab: str, pane: Widget) -> None:
+        module, name, widget_id, focus = LAZY_TABS[tab]
+        factory: _TabFactory = getattr(importlib.import_module(module), name)
+        widget = self._built[tab] = factory(id=widget_id)
+        await pane.mount(widget)
+        self._ready.add(tab)
+        self._feed(tab)
+        if self._focus_when_built == tab:
+            self._focus_when_built = None
+            self.query_one(focus).focus()
 
     def update_view(self, view: ShowView, now: str, hide_spoilers: bool) -> None:
         """Marks or status changed: update figures in place (cursor and expansion stay)."""
-        self.view = view
+        self.view, self._now, self._hide_spoilers = view, now, hide_spoilers
         self.query_one(Overview).update_progress(view, now)
-        self.query_one(Seasons).show_view(view, now, hide_spoilers)
+        self._feed("seasons")
 
     def focus_active(self) -> None:
         """Move focus into the active tab (``enter`` on the shows list)."""
-        targets = {
-            "overview": "#overview-tab",
-            "seasons": "#seasons-tree",
-            "cast": "#cast-people",
-            "news": "#news-tab",
-        }
-        self.query_one(targets.get(self.active, "#overview-tab")).focus()
+        tab = self.active
+        if tab in LAZY_TABS:
+            if self._tab(tab) is None:
+                self._focus_when_built = tab  # focused as soon as the tab is built
+                return
+            self.query_one(LAZY_TABS[tab][3]).focus()
+            return
+        self.query_one("#overview-tab").focus()
