@@ -67,5 +67,5 @@ def embedded_show(tvmaze_id: int, episodes: int, seed: int = 8) -> dict[str, Any
         "externals": {"imdb": f"tt8{tvmaze_id:06d}"},
         "summary": f"<p>{words(60).capitalize()}.</p>",
         "updated": 1_700_000_000,
-        "_embedded": {"episodes": eps, "cast": cast},
+        "_embedded": {"episodeswithspecials": eps, "cast": cast},
     }

@@ -188,7 +188,11 @@ def parse_show_record(
         notes.append("skipped a show with no name")
         return None
     embedded = _map(_map(data).get("_embedded"))
-    raw_episodes = episodes if episodes is not None else embedded.get("episodes")
+    raw_episodes = episodes
+    if raw_episodes is None:  # ``embed[]=episodeswithspecials`` carries the specials too
+        raw_episodes = embedded.get("episodeswithspecials")
+    if raw_episodes is None:
+        raw_episodes = embedded.get("episodes")
     parsed_eps: dict[str, Episode] = {}
     for raw in raw_episodes if isinstance(raw_episodes, list) else ():
         episode = parse_episode(show.id, raw)

@@ -18,7 +18,7 @@ from fancompanion.fetch.http import FetchError, Http
 DEFAULT_BASE = "https://api.tvmaze.com"
 ENV_BASE = "FANCOMPANION_TVMAZE_URL"
 JSON = ("json",)
-EMBEDS = ("episodes", "cast", "seasons", "crew")
+EMBEDS = ("episodeswithspecials", "cast", "seasons", "crew")
 WINDOWS = (("day", 86_400), ("week", 7 * 86_400), ("month", 30 * 86_400))
 
 
@@ -79,17 +79,17 @@ class TvMaze:
         return _id_of(self._json("/lookup/shows", {"imdb": imdb_id}))
 
     def show(self, tvmaze_id: int, problems: list[str] | None = None) -> ShowRecord | None:
-        """One show with episodes, cast, seasons and crew; specials come from a second call,
-        because the embedded episode list leaves them out."""
+        """One request for a show with its episodes (specials included), cast, seasons and crew.
+
+        ``embed[]=episodeswithspecials`` is the episode list of
+        ``/shows/:id/episodes?specials=1``, embedded; the plain ``episodes`` embed leaves
+        specials out.
+        """
         params = {"embed[]": list(EMBEDS)}
         data = self._json(f"/shows/{tvmaze_id}", params)
         if data is None:
             raise FetchError(f"TVmaze has no show {tvmaze_id}", status=404)
-        episodes = self._json(f"/shows/{tvmaze_id}/episodes", {"specials": "1"})
-        if not isinstance(episodes, list):
-            embedded = data.get("_embedded") if isinstance(data, dict) else None
-            episodes = embedded.get("episodes") if isinstance(embedded, dict) else None
-        return parse_show_record(data, episodes, problems)
+        return parse_show_record(data, problems=problems)
 
     def updates(self, since: str | None) -> dict[int, int]:
         """``{tvmaze id: updated epoch}`` for shows changed within the window (all if None)."""

@@ -10,7 +10,7 @@ from fancompanion.core.store import Store
 from tests.exchange.helpers import cli
 from tests.exchange.test_trakt_import import TRAKT
 from tests.fetch.conftest import Server, json_reply
-from tests.fetch.showdata import all_episodes, embedded_show
+from tests.fetch.showdata import embedded_show
 
 BB_ID = 169
 
@@ -21,7 +21,6 @@ def test_missing_show_is_fetched_by_imdb_id_then_gets_its_history(
     show = embedded_show(BB_ID, "Breaking Bad", "tt0903747", seasons=1, updated=1)
     tvmaze.route("/lookup/shows", json_reply(show))
     tvmaze.route(f"/shows/{BB_ID}", json_reply(show))
-    tvmaze.route(f"/shows/{BB_ID}/episodes", json_reply(all_episodes()))
     code, out, _ = cli("import", str(TRAKT), "--fetch")
     assert code == 0, out
     assert "added to your library: Breaking Bad" in out

@@ -23,10 +23,9 @@ def embedded_show(
     show.update(id=tvmaze_id, name=name, updated=updated)
     show["externals"] = {"tvrage": None, "thetvdb": None, "imdb": imdb}
     embedded = show.pop("_embedded")
-    episodes = [e for e in all_episodes() if e["number"] is not None and e["season"] <= seasons]
     show["_embedded"] = {
         "seasons": [s for s in embedded["seasons"] if s["number"] <= seasons],
-        "episodes": episodes,  # TVmaze's embed leaves the specials out
+        "episodeswithspecials": episodes_with_specials(seasons),
         "cast": embedded["cast"],
         "crew": embedded["crew"],
     }
@@ -39,7 +38,7 @@ def all_episodes() -> list[dict[str, Any]]:
 
 
 def episodes_with_specials(seasons: int) -> list[dict[str, Any]]:
-    """A ``/shows/:id/episodes?specials=1`` answer for the same seasons."""
+    """The ``episodeswithspecials`` embed (= ``/shows/:id/episodes?specials=1``) for the seasons."""
     return [e for e in all_episodes() if e["season"] <= seasons]
 
 

@@ -9,7 +9,7 @@ from fancompanion.cli.main import run
 from fancompanion.core.library import Library
 from fancompanion.core.store import Store
 from tests.fetch.conftest import Reply, Request, Server, json_reply, tvmaze_fixture
-from tests.fetch.showdata import JJ_ID, JJ_IMDB, episodes_with_specials, jessica_jones
+from tests.fetch.showdata import JJ_ID, JJ_IMDB, jessica_jones
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
@@ -20,7 +20,6 @@ def cli(*argv: str) -> tuple[int, str, str]:
 
 def serve_jessica_jones(server: Server) -> None:
     server.route(f"/shows/{JJ_ID}", json_reply(jessica_jones()))
-    server.route(f"/shows/{JJ_ID}/episodes", json_reply(episodes_with_specials(3)))
 
 
 def test_search_lists_name_years_network_and_id(tvmaze: Server) -> None:
@@ -43,8 +42,9 @@ def test_search_json_has_tvmaze_ids(tvmaze: Server) -> None:
 
 
 def test_add_by_id_brings_seasons_episodes_specials_and_cast(tvmaze: Server, store: Store) -> None:
-    tvmaze.route("/shows/82", json_reply(tvmaze_fixture("show-info.json")))
-    tvmaze.route("/shows/82/episodes", json_reply(tvmaze_fixture("episodes.json")))
+    show = tvmaze_fixture("show-info.json")
+    show["_embedded"]["episodeswithspecials"] = tvmaze_fixture("episodes.json")
+    tvmaze.route("/shows/82", json_reply(show))
     code, out, _ = cli("add", "--tvmaze", "82")
     assert code == 0, out
     assert "added Game of Thrones" in out
@@ -53,11 +53,11 @@ def test_add_by_id_brings_seasons_episodes_specials_and_cast(tvmaze: Server, sto
     record = view.record
     assert len(record.seasons) == 8
     specials = [e for e in record.episodes if e.number is None]
-    assert specials, "specials come from the second call"
+    assert specials, "specials come with the embedded episodes"
     assert any(p.name == "Peter Dinklage" for p in record.people)
     embed = tvmaze.requests[0].query["embed[]"]
-    assert sorted(embed) == ["cast", "crew", "episodes", "seasons"]
-    assert tvmaze.requests[1].query == {"specials": ["1"]}
+    assert sorted(embed) == ["cast", "crew", "episodeswithspecials", "seasons"]
+    assert len(tvmaze.requests) == 1, "one request per show"
 
 
 def test_add_by_imdb_follows_the_lookup_redirect(tvmaze: Server, store: Store) -> None:
@@ -114,13 +114,10 @@ def test_add_of_an_unknown_show_is_one_clear_line(tvmaze: Server, store: Store) 
 
 def test_bad_records_are_skipped_with_a_message(tvmaze: Server, store: Store) -> None:
     show = jessica_jones()
-    show["_embedded"]["episodes"][0]["season"] = None
+    show["_embedded"]["episodeswithspecials"][0] = {"id": 1, "name": "No season"}
     show["_embedded"]["cast"][1]["person"] = None
     show["brandNewField"] = {"nobody": "knows"}
-    episodes = episodes_with_specials(3)
-    episodes[0] = {"id": 1, "name": "No season"}
     tvmaze.route(f"/shows/{JJ_ID}", json_reply(show))
-    tvmaze.route(f"/shows/{JJ_ID}/episodes", json_reply(episodes))
     code, out, err = cli("add", "--tvmaze", str(JJ_ID))
     assert code == 0
     assert "fancompanion: Jessica Jones: skipped an episode with no season" in err
@@ -129,7 +126,6 @@ def test_bad_records_are_skipped_with_a_message(tvmaze: Server, store: Store) ->
 
 def test_a_show_without_a_name_is_refused(tvmaze: Server, store: Store) -> None:
     tvmaze.route("/shows/5", json_reply({"id": 5, "name": None}))
-    tvmaze.route("/shows/5/episodes", json_reply([]))
     code, _, err = cli("add", "--tvmaze", "5")
     assert code == 1
     assert err.strip() == "fancompanion: error: TVmaze sent no usable show for 5"

@@ -12,8 +12,8 @@ from fancompanion.core.library import Library
 from fancompanion.core.store import Store
 from fancompanion.fetch.http import FetchError, Http
 from fancompanion.fetch.tvmaze import TvMaze
-from tests.fetch.conftest import Reply, Request, Server, json_reply, tvmaze_fixture
-from tests.fetch.showdata import JJ_ID, embedded_show, episodes_with_specials, jessica_jones
+from tests.fetch.conftest import Reply, Request, Server, json_reply
+from tests.fetch.showdata import JJ_ID, embedded_show, jessica_jones
 
 GOT = 82
 STORED_EPOCH = 1_700_000_000
@@ -38,10 +38,8 @@ def snapshot(store: Store) -> dict[str, bytes]:
 def library_with_two_tvmaze_shows(server: Server, store: Store) -> None:
     """Jessica Jones (merged into the bundled one) and Game of Thrones, as added earlier."""
     server.route(f"/shows/{JJ_ID}", json_reply(jessica_jones(STORED_EPOCH)))
-    server.route(f"/shows/{JJ_ID}/episodes", json_reply(episodes_with_specials(3)))
     got = embedded_show(GOT, "Game of Thrones", "tt0944947", 8, STORED_EPOCH)
     server.route(f"/shows/{GOT}", json_reply(got))
-    server.route(f"/shows/{GOT}/episodes", json_reply(tvmaze_fixture("episodes.json")))
     assert cli("add", "--tvmaze", str(JJ_ID))[0] == 0
     assert cli("add", "--tvmaze", str(GOT))[0] == 0
     server.requests.clear()
@@ -64,7 +62,7 @@ def test_refresh_fetches_only_the_shows_that_changed(tvmaze: Server, store: Stor
     assert code == 0
     assert out.strip() == "1 show updated, 0 new news items, 0 errors"
     assert [r.query for r in seen] == [{"since": ["day"]}]
-    assert tvmaze.paths() == ["/updates/shows", f"/shows/{JJ_ID}", f"/shows/{JJ_ID}/episodes"]
+    assert tvmaze.paths() == ["/updates/shows", f"/shows/{JJ_ID}"]
     jj = next(s for s in Library(store).summaries() if s.tvmaze_id == JJ_ID)
     assert jj.updated == STORED_EPOCH + 500
 
@@ -88,7 +86,6 @@ def test_first_refresh_links_bundled_shows_to_tvmaze_by_imdb(tvmaze: Server, sto
 
     tvmaze.route("/lookup/shows", lookup)
     tvmaze.route(f"/shows/{JJ_ID}", json_reply(jessica_jones()))
-    tvmaze.route(f"/shows/{JJ_ID}/episodes", json_reply(episodes_with_specials(3)))
 
     code, out, err = cli("fetch", "--shows")
 
