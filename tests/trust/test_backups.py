@@ -163,3 +163,28 @@ def test_fancompanion_import_backs_up_first(store: Store, tmp_path: Path) -> Non
     assert str(imports[0].path) in out
     assert imports[0].file(f"watched/{DAREDEVIL}.json").read_bytes() == before
     assert len(store.user.marks(DAREDEVIL)) == 3
+
+
+def test_opening_with_todays_backup_lists_no_marks_files(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a big library settles the day's backup with an "any user file?" check."""
+    _with_history(store)
+    daily_backup(store)
+
+    def forbidden(*args: object) -> None:
+        raise AssertionError("every user file was listed")
+
+    monkeypatch.setattr(UserState, "files", forbidden)
+    reopened = Store.open(store.root, bundle=bundle_dir())
+    assert reopened.user.has_files()
+    assert [b.reason for b in list_backups(reopened)] == ["daily"]
+
+
+def test_only_marks_files_count_as_user_state(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    assert not store.user.has_files()
+    store.user.watched_dir.mkdir(parents=True)
+    assert not store.user.has_files()  # an empty marks directory is no state
+    (store.user.watched_dir / "tvmaze-1.json").write_text("{}", encoding="utf-8")
+    assert store.user.has_files()

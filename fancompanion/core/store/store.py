@@ -47,5 +47,5 @@ class Store:
         if self._backed_up_on == today:
             return
         daily_backup(self)
-        if self.user.files():
+        if self.user.has_files():
             self._backed_up_on = today
