@@ -6,9 +6,34 @@ from datetime import UTC, datetime
 
 from fancompanion.core.models import Episode
 
+STORE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
 
 def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime(STORE_FORMAT)
+
+
+def parse_utc(value: object) -> datetime | None:
+    """An ISO-8601 time (``Z``, an offset, or none = UTC; ``T`` or a space) as an aware UTC
+    datetime, or None when it is not one (or cannot be moved to UTC)."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # year 1 or 9999 pushed past the calendar by its offset
+        return None
+
+
+def to_store(value: object) -> str | None:
+    """Any ISO-8601 time in the store's form ``YYYY-MM-DDTHH:MM:SSZ`` (UTC), or None."""
+    moment = parse_utc(value)
+    return moment.strftime(STORE_FORMAT) if moment is not None else None
 
 
 def air_time(episode: Episode) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 from fancompanion.core import ids
 from fancompanion.core.models import Credit, Episode, Person, Season, Show, ShowRecord
 from fancompanion.core.text import clean_line, clean_text, clean_url
+from fancompanion.core.timeutil import to_store
 
 _INT_LIMIT = 2**53  # ids and counts beyond this are nonsense, and orjson stores only 64 bits
 
@@ -44,20 +45,7 @@ def _date(value: object) -> str | None:
 
 def _stamp(value: object) -> str | None:
     """An ISO-8601 timestamp normalised to UTC ``YYYY-MM-DDTHH:MM:SSZ``, or None."""
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    from datetime import UTC, datetime
-
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    try:
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except OverflowError:  # year 1 or 9999 pushed past the calendar by its offset
-        return None
+    return to_store(value)
 
 
 def _map(value: object) -> Mapping[str, Any]:

@@ -10,10 +10,10 @@ and lines longer than 75 octets are folded (§3.1) without splitting a UTF-8 cha
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from fancompanion.core.library import Airing
-from fancompanion.core.timeutil import now_iso
+from fancompanion.core.timeutil import now_iso, parse_utc
 
 PRODID = "-//FanCompanion//Upcoming episodes//EN"
 UID_DOMAIN = "fancompanion.local"
@@ -57,10 +57,10 @@ def uid(airing: Airing) -> str:
 
 def _utc(stamp: str) -> str:
     """``2026-12-01T02:00:00Z`` (or with an offset) -> ``20261201T020000Z``."""
-    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    moment = parse_utc(stamp)
+    if moment is None:
+        raise ValueError(f"not a time: {stamp!r}")
+    return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
 def summary_text(airing: Airing) -> str:

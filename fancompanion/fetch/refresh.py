@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from fancompanion.core.library import link_news
 from fancompanion.core.models import Feed, NewsItem, ShowSummary
 from fancompanion.core.store import Store
-from fancompanion.core.timeutil import now_iso
+from fancompanion.core.timeutil import now_iso, parse_utc
 from fancompanion.fetch.articles import article_text
 from fancompanion.fetch.feeds import fetch_feed
 from fancompanion.fetch.http import FetchError, Http
@@ -209,12 +209,5 @@ def _refresh_feed(
 
 
 def _elapsed(stamp: object) -> float | None:
-    if not isinstance(stamp, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return (datetime.now(UTC) - moment).total_seconds()
+    moment = parse_utc(stamp)
+    return (datetime.now(UTC) - moment).total_seconds() if moment is not None else None

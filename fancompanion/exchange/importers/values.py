@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from fancompanion.core.text import clean_line
+from fancompanion.core.timeutil import to_store
 
 
 def as_int(value: object) -> int | None:
@@ -31,13 +30,4 @@ def as_stamp(value: object) -> str:
 
     A time without a zone is taken as UTC; a bare date becomes midnight UTC.
     """
-    text = clean_line(value, limit=40)
-    if not text:
-        return ""
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
-    except ValueError:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return to_store(clean_line(value, limit=40)) or ""
