@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -28,9 +28,11 @@ from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import MUTED
-from fancompanion.tui.widgets.show_pane import TABS, ShowPane
 from fancompanion.tui.widgets.shows_list import ShowsList
 from fancompanion.tui.workers import cancelled, run_in_thread
+
+if TYPE_CHECKING:
+    from fancompanion.tui.widgets.show_pane import ShowPane
 
 HIDE_SPOILERS = "hide_spoilers"
 LAST_SHOW = "last_show"
@@ -70,6 +72,12 @@ class LibraryScreen(Screen[None]):
         self._offer_completed: str | None = None  # show whose next "w" means Completed
         self._write_lock = threading.Lock()
         self._first_open = False
+        # The show pane (tabs) is mounted just after the first frame; until then these hold
+        # what it must show (the view itself is ``self.view``).
+        self._pane: ShowPane | None = None
+        self._has_show = False
+        self._tab = "overview"
+        self._focus_pane = False
 
     def compose(self) -> ComposeResult:
         # Set before the children are styled: toggling it on the first resize would restyle
@@ -80,7 +88,6 @@ class LibraryScreen(Screen[None]):
             with Vertical(id="shows-panel"):
                 yield FilterInput(placeholder="/ to filter", id="filter", compact=True)
                 yield ShowsList(self._figure, id="shows")
-            yield ShowPane(id="show")
             yield Static(id="empty-pane")
         yield Footer()
 
@@ -97,6 +104,24 @@ class LibraryScreen(Screen[None]):
         else:
             self._first_open = True
             self.on_library_loaded(loaded)
+        self.call_after_refresh(self._mount_pane)
+
+    async def _mount_pane(self) -> None:
+        """The tabs of the selected show, mounted once the list is on screen: the first frame
+        does not wait for a tab bar, an overview and their styles (the show itself is read in a
+        thread and arrives later anyway)."""
+        from fancompanion.tui.widgets.show_pane import ShowPane
+
+        pane = ShowPane(id="show")
+        pane.display = self._has_show
+        await self.query_one("#library").mount(pane, before="#empty-pane")
+        self._pane = pane
+        pane.active = self._tab
+        if self.view is not None:
+            pane.show_view(self.view, self.clock(), self.hide_spoilers)
+        if self._focus_pane:
+            self._focus_pane = False
+            pane.focus_active()
 
     def on_resize(self, event: events.Resize) -> None:
         """Wide terminals put details beside lists instead of under them (a no-op unless the
@@ -107,7 +132,8 @@ class LibraryScreen(Screen[None]):
         """Back from another screen: news may have been read there, so reread the show."""
         if self.view is not None:
             self._open(self.view.id)
-            self.query_one(ShowPane).reload_news()
+            if self._pane is not None:
+                self._pane.reload_news()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -172,11 +198,13 @@ class LibraryScreen(Screen[None]):
         if event.view.id != self.query_one(ShowsList).current_id:
             return  # the cursor has moved on
         self.view = event.view
-        pane = self.query_one(ShowPane)
-        pane.show_view(event.view, self.clock(), self.hide_spoilers)
+        if self._pane is not None:
+            self._pane.show_view(event.view, self.clock(), self.hide_spoilers)
 
     def _show_pane(self, has_show: bool) -> None:
-        self.query_one(ShowPane).display = has_show
+        self._has_show = has_show
+        if self._pane is not None:
+            self._pane.display = has_show
         empty = self.query_one("#empty-pane", Static)
         empty.display = not has_show
         shows = self.query_one(ShowsList)
@@ -184,6 +212,10 @@ class LibraryScreen(Screen[None]):
         if not shows.filter_text:
             text = "No shows in the library yet."
         empty.update(Content.styled(text, MUTED))
+
+    def _update_pane(self, view: ShowView, hide_spoilers: bool) -> None:
+        if self._pane is not None:
+            self._pane.update_view(view, self.clock(), hide_spoilers)
 
     # -- navigation -----------------------------------------------------------------------------
 
@@ -203,8 +235,10 @@ class LibraryScreen(Screen[None]):
         self.set_focus(self.query_one(FilterInput))
 
     def action_tab(self, tab: str) -> None:
-        if tab in TABS:
-            self.query_one(ShowPane).active = tab
+        if tab in ("overview", "seasons", "cast", "news"):
+            self._tab = tab
+            if self._pane is not None:
+                self._pane.active = tab
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -215,13 +249,16 @@ class LibraryScreen(Screen[None]):
         self.set_focus(self.query_one(ShowsList))
 
     def on_show_chosen(self, event: messages.ShowChosen) -> None:
-        self.query_one(ShowPane).focus_active()
+        if self._pane is None:
+            self._focus_pane = True  # as soon as it is mounted
+        else:
+            self._pane.focus_active()
 
     def toggle_spoilers(self) -> None:
         """Flip spoiler protection (the ``hide_spoilers`` setting) and save it."""
         self.hide_spoilers = hide = not self.hide_spoilers
         if self.view is not None:
-            self.query_one(ShowPane).update_view(self.view, self.clock(), hide)
+            self._update_pane(self.view, hide)
         user = self.library.store.user
 
         def save() -> None:
@@ -259,7 +296,7 @@ class LibraryScreen(Screen[None]):
         self.query_one(ShowsList).set_status(event.show_id, event.status)
         if self.view is not None and self.view.id == event.show_id:
             self.view = replace(self.view, status=event.status)
-            self.query_one(ShowPane).update_view(self.view, self.clock(), self.hide_spoilers)
+            self._update_pane(self.view, self.hide_spoilers)
         name = line(self.view.record.show.name if self.view else event.show_id)
         label = event.status.label if event.status is not WatchStatus.NONE else "no status"
         self.notify(f"{name}: {label}", markup=False)
@@ -290,7 +327,7 @@ class LibraryScreen(Screen[None]):
         self.query_one(ShowsList).forget_progress(view.id)
         if self.view is not None and self.view.id == view.id:
             self.view = view
-            self.query_one(ShowPane).update_view(view, self.clock(), self.hide_spoilers)
+            self._update_pane(view, self.hide_spoilers)
         if event.note:
             self.notify(event.note, markup=False)
         done = view.progress.complete and not event.before_complete
