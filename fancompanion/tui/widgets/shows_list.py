@@ -11,13 +11,15 @@ drawn and cached per show id; :meth:`ShowsList.forget_progress` drops one when m
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -27,6 +29,19 @@ from fancompanion.tui.safe import line
 from fancompanion.tui.widgets.shows_filter import Entry, ShowFilter
 
 Row = Entry | WatchStatus  # a show, or the heading of a status group
+
+
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    """What every line of one render pass shares."""
+
+    top: int
+    width: int
+    base: Style
+    heading: Style
+    figure: Style
+    done: Style
+    cursor: Style
 
 
 class ShowsList(ScrollView, can_focus=True):
@@ -87,6 +102,7 @@ class ShowsList(ScrollView, can_focus=True):
         self._cursor: int | None = None
         self._last_announced: str | None = None
         self._loaded = False
+        self._pass: _Pass | None = None
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -246,19 +262,42 @@ class ShowsList(ScrollView, can_focus=True):
             figure = self._figures[summary.id] = self._figure(summary)
         return figure
 
-    def render_line(self, y: int) -> Strip:
-        index = y + round(self.scroll_offset.y)
-        width = self.scrollable_content_region.width
+    def _pass_styles(self) -> _Pass:
         base = self.rich_style
+        component = self.get_component_rich_style
+        return _Pass(
+            top=round(self.scroll_offset.y),
+            width=self.scrollable_content_region.width,
+            base=base,
+            heading=base + component("shows-list--heading"),
+            figure=base + component("shows-list--figure"),
+            done=base + component("shows-list--done"),
+            cursor=base + component("shows-list--cursor"),
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # One pass over the visible lines: the styles (each a walk up the DOM and a merge) and
+        # the geometry are looked up once for all of them, not once per line.
+        self._pass = self._pass_styles()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
+    def render_line(self, y: int) -> Strip:
+        styles = self._pass or self._pass_styles()
+        index = y + styles.top
+        width = styles.width
+        base = styles.base
         row = self._row(index)
         if row is None:
             text = "Loading…" if not self._loaded and y == 0 else ""
             if self._loaded and not self._rows and y == 0:
                 text = "No show matches" if self._filter.query else "No shows yet"
-            style = base + self.get_component_rich_style("shows-list--figure")
+            style = styles.figure
             return Strip([Segment(set_cell_size(f" {text}", width), style)], width)
         if isinstance(row, WatchStatus):
-            style = base + self.get_component_rich_style("shows-list--heading")
+            style = styles.heading
             count = self._counts.get(row, 0)
             return Strip([Segment(set_cell_size(f" {row.label} ({count})", width), style)], width)
         watched, aired = self._progress(row.summary)
@@ -268,14 +307,9 @@ class ShowsList(ScrollView, can_focus=True):
         if cell_len(name) > name_width:
             name = set_cell_size(name, name_width - 1) + "…"
         name = set_cell_size(name, name_width)
-        row_style = base
-        if index == self._cursor:
-            row_style = base + self.get_component_rich_style("shows-list--cursor")
+        row_style = styles.cursor if index == self._cursor else base
         figure_style = row_style
         if index != self._cursor:
-            done = aired and watched >= aired
-            figure_style = base + self.get_component_rich_style(
-                "shows-list--done" if done else "shows-list--figure"
-            )
+            figure_style = styles.done if aired and watched >= aired else styles.figure
         segments = [Segment(f"  {name}", row_style), Segment(figure, figure_style)]
         return Strip(segments).adjust_cell_length(width, row_style)
