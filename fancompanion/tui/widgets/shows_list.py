@@ -169,22 +169,32 @@ class ShowsList(ScrollView, can_focus=True):
         return False
 
     def _rebuild(self, keep: str | None) -> None:
+        # one pass over the matches (up to the whole library per keystroke): the kept show's
+        # place is noted on the way instead of searched for afterwards
         groups: dict[WatchStatus, list[Entry]] = {s: [] for s in STATUS_ORDER}
+        statuses, none = self._statuses, WatchStatus.NONE
+        kept: tuple[WatchStatus, int] | None = None
         for _, entry in self._filter.matches:
-            groups[self._statuses.get(entry.id, WatchStatus.NONE)].append(entry)
+            show_id = entry.summary.id
+            status = statuses.get(show_id, none)
+            group = groups[status]
+            if show_id == keep:
+                kept = (status, len(group))
+            group.append(entry)
         rows: list[Row] = []
+        starts: dict[WatchStatus, int] = {}
         for status in STATUS_ORDER:
             if groups[status]:
                 rows.append(status)
+                starts[status] = len(rows)
                 rows.extend(groups[status])
         self._counts = {status: len(entries) for status, entries in groups.items()}
         self._rows = rows
         self.virtual_size = Size(0, len(rows))
-        target = next(
-            (i for i, r in enumerate(rows) if isinstance(r, Entry) and r.id == keep), None
-        )
-        if target is None:
-            target = next((i for i, r in enumerate(rows) if isinstance(r, Entry)), None)
+        if kept is not None:
+            target: int | None = starts[kept[0]] + kept[1]
+        else:
+            target = 1 if rows else None  # the first show, under its group's heading
         self._cursor = None
         self._move(target)
 
