@@ -129,13 +129,18 @@ class Seasons(Vertical):
         if SPECIALS in self._by_season:
             numbers.append(SPECIALS)
         target = self.view.next_to_watch
+        per_season = self.view.progress.per_season
         for number in numbers:
-            node = tree.root.add("", data=Node(number), allow_expand=number in self._by_season)
+            # labelled once, here (no relabel pass: a Tree label is parsed on every set)
+            node = tree.root.add(
+                self._season_label(number, per_season.get(number)),
+                data=Node(number),
+                allow_expand=number in self._by_season,
+            )
             self._seasons[number] = node
             if target is not None and target.season == number and target.number is not None:
                 self._fill(node)
                 node.expand()
-        self._relabel()
         focus = self._episodes.get(target.key) if target else None
         if focus is None and numbers:
             focus = self._seasons[numbers[0]]
