@@ -14,18 +14,39 @@ from functools import lru_cache
 from fancompanion.core.models import ShowSummary
 
 
-@dataclass(frozen=True, slots=True)
 class Entry:
-    """One show as the list needs it: its index row and the text the filter searches."""
+    """One show as the list needs it: its index row and the text the filter searches.
 
-    summary: ShowSummary
-    haystacks: tuple[str, ...]  # casefolded name first, then aliases
-    sort_key: str
+    The searched text is made on first use: the list is drawn (unfiltered) before it, and
+    casefolding 10,000 names would otherwise delay the first frame.
+    """
+
+    __slots__ = ("_haystacks", "summary")
+
+    def __init__(self, summary: ShowSummary) -> None:
+        self.summary = summary
+        self._haystacks: tuple[str, ...] | None = None
 
     @classmethod
     def of(cls, summary: ShowSummary) -> Entry:
-        names = (summary.name, *summary.aliases)
-        return cls(summary, tuple(n.casefold() for n in names if n), summary.name.casefold())
+        return cls(summary)
+
+    @property
+    def haystacks(self) -> tuple[str, ...]:
+        """Casefolded name first, then aliases."""
+        found = self._haystacks
+        if found is None:
+            names = (self.summary.name, *self.summary.aliases)
+            found = self._haystacks = tuple(n.casefold() for n in names if n)
+        return found
+
+    @property
+    def sort_key(self) -> str:
+        haystacks = self.haystacks
+        return haystacks[0] if haystacks and self.summary.name else ""
+
+    def __repr__(self) -> str:
+        return f"Entry({self.summary.id!r})"
 
     @property
     def id(self) -> str:
@@ -73,14 +94,20 @@ class ShowFilter:
     matches: list[tuple[int, Entry]] = field(default_factory=list)
     # The entries by name, and the current matches by name: scoring a pool in name order and
     # keeping one list per tier gives "best first, then by name" without sorting per keystroke.
-    _by_name: list[Entry] = field(default_factory=list)
-    _matched: list[Entry] = field(default_factory=list)
+    _by_name: list[Entry] | None = None  # made by prepare(), at the latest on the first query
+    _matched: list[Entry] | None = None
 
     def reset(self, entries: Sequence[Entry]) -> None:
         self.entries = entries
-        self._by_name = sorted(entries, key=_name_order)
+        self._by_name = self._matched = None
         previous, self.query = self.query, ""
         self.apply(previous)
+
+    def prepare(self) -> None:
+        """Casefold and order the entries now (e.g. once the list is on screen), so the first
+        keystroke does not pay for it."""
+        if self._by_name is None:
+            self._by_name = sorted(self.entries, key=_name_order)
 
     def apply(self, query: str) -> list[Entry]:
         """Filter for ``query``; reuses the previous matches when the query only grew."""
@@ -88,9 +115,14 @@ class ShowFilter:
         if not wanted:
             self.query = ""
             self.matches = [(0, e) for e in self.entries]
-            self._matched = self._by_name
+            self._matched = None
             return list(self.entries)
-        pool = self._matched if self.query and wanted.startswith(self.query) else self._by_name
+        if self.query and wanted.startswith(self.query) and self._matched is not None:
+            pool = self._matched
+        else:
+            self.prepare()
+            assert self._by_name is not None
+            pool = self._by_name
         search = _scattered(wanted)
         tiers: tuple[list[tuple[int, Entry]], ...] = ([], [], [], [])
         matched: list[Entry] = []

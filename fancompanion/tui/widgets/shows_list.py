@@ -117,9 +117,10 @@ class ShowsList(ScrollView, can_focus=True):
         keep = self.current_id or prefer
         self._statuses = dict(statuses)
         self._figures.clear()
-        self._filter.reset([Entry.of(s) for s in summaries])
+        self._filter.reset([Entry(s) for s in summaries])
         self._loaded = True
         self._rebuild(keep)
+        self.call_after_refresh(self._filter.prepare)  # ready before the first keystroke
 
     def set_status(self, show_id: str, status: WatchStatus) -> None:
         """Move one show to its new status group, keeping the cursor on it."""
