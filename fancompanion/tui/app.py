@@ -23,6 +23,7 @@ from fancompanion.core.library import Library
 from fancompanion.core.models import STATUS_ORDER
 from fancompanion.core.timeutil import now_iso
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.safe import line
 from fancompanion.tui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class FanCompanionApp(App[None]):
             return
         error = event.worker.error
         text = str(error).strip().splitlines()[0] if error and str(error).strip() else ""
-        message = text or type(error).__name__
+        message = line(text) or type(error).__name__  # an error may quote store text
         self.notify(
             f"{event.worker.description}: {message}",
             title="Something went wrong",

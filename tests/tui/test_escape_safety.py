@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import cast
 
+import pytest
 from textual._compositor import CompositorUpdate
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
+from fancompanion.core.library import Library
 from fancompanion.core.models import (
     Credit,
     Episode,
@@ -266,4 +268,25 @@ async def test_up_next_palette_and_stats_show_hostile_names_without_escapes(
             app.push_screen(StatsScreen(app.library, now=lambda: NOW))
             shown = await look(pilot, terminal)
             assert "in 0 shows" in shown or "shows" in shown
+        assert app.is_running
+
+
+async def test_an_error_quoting_store_text_is_notified_without_escapes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failing read whose message quotes a hostile value: one clean notification."""
+    hostile_store(store)
+
+    def fail(self: Library, show_id: str, now: str | None = None) -> None:
+        raise ValueError(f"cannot read {SHOW_NAME}")
+
+    monkeypatch.setattr(Library, "show", fail)
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        with watched(app) as terminal:
+            await look(pilot, terminal)
+            errors = [n.message for n in app._notifications if n.severity == "error"]
+            assert errors
+            assert all(FORBIDDEN.search(message) is None for message in errors)
+            assert any("cannot read Evillink" in message for message in errors)  # its first line
         assert app.is_running
