@@ -127,7 +127,18 @@ class ShowFilter:
         tiers: tuple[list[tuple[int, Entry]], ...] = ([], [], [], [])
         matched: list[Entry] = []
         for entry in pool:
-            tier = score(entry, wanted, search)
+            haystacks = entry.haystacks
+            if len(haystacks) == 1:  # no aliases (most shows): score() inlined, it is hot
+                hay = haystacks[0]
+                found = hay.find(wanted)
+                if found == 0:
+                    tier: int | None = 0
+                elif found > 0:
+                    tier = 1 if not hay[found - 1].isalnum() else 2
+                else:
+                    tier = 3 if search(hay) is not None else None
+            else:
+                tier = score(entry, wanted, search)
             if tier is not None:
                 tiers[tier].append((tier, entry))
                 matched.append(entry)
