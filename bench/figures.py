@@ -5,16 +5,28 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from bench.generate import BIG_ID
+from bench.generate import ANCHOR_ID, BIG_ID
 from bench.measure import median, p95, run_json, run_wall
 from bench.report import Figure
+from fancompanion.core.store import Store
 
 FILTER_KEYS = "anchor bay"
 
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
+
+
+def _app_run(mode: str, data: Path, *extra: str) -> tuple[float, dict[str, Any]]:
+    """One app-runner process, always from the same start.
+
+    The app remembers the last show opened (setting ``last_show``) and opens it at start; reset
+    it to the small anchor show so no run inherits the 10,000-episode show from the one before.
+    """
+    Store(data).user.set_setting("last_show", ANCHOR_ID)
+    return run_json(["-m", "bench.app_runner", mode, str(data), *extra])
 
 
 def startup(typical: Path, heavy: Path, runs: int) -> list[Figure]:
@@ -25,12 +37,11 @@ def startup(typical: Path, heavy: Path, runs: int) -> list[Figure]:
     walls: dict[str, list[float]] = {"bare": [], "typical": [], "heavy": []}
     rss: dict[str, list[float]] = {"bare": [], "heavy": []}
     for _ in range(runs):
-        for name, args in (
-            ("bare", ["-m", "bench.app_runner", "bare"]),
-            ("typical", ["-m", "bench.app_runner", "app", str(typical)]),
-            ("heavy", ["-m", "bench.app_runner", "app", str(heavy)]),
-        ):
-            wall, out = run_json(args)
+        for name in ("bare", "typical", "heavy"):
+            if name == "bare":
+                wall, out = run_json(["-m", "bench.app_runner", "bare"])
+            else:
+                wall, out = _app_run("app", typical if name == "typical" else heavy)
             walls[name].append(wall)
             if name in rss:
                 rss[name].append(float(out["rss_kib"]))
@@ -67,7 +78,7 @@ def filter_keystroke(heavy: Path, runs: int) -> Figure:
     latencies: list[float] = []
     missed = 0
     for _ in range(runs):
-        _, out = run_json(["-m", "bench.app_runner", "filter", str(heavy), FILTER_KEYS])
+        _, out = _app_run("filter", heavy, FILTER_KEYS)
         for value in out["key_latencies_s"]:
             if value is None:
                 missed += 1
@@ -101,7 +112,7 @@ def open_big_show(heavy: Path, runs: int) -> Figure:
     ]
     times: list[float] = []
     for _ in range(runs):
-        out = run_json(["-m", "bench.app_runner", "seasons", str(heavy), BIG_ID])[1]
+        out = _app_run("seasons", heavy, BIG_ID)[1]
         if out.get("open_seasons_s") is not None:
             times.append(float(out["open_seasons_s"]))
     note = f"core read alone: median {_ms(median(core))}"
