@@ -215,6 +215,16 @@ class Library:
     def read_ids(self) -> set[str]:
         return self.store.user.read_ids()
 
+    def feed_errors(self) -> list[tuple[str, str]]:
+        """(feed title or URL, its last error) for each enabled feed whose last fetch failed."""
+        states = self.store.catalog.feed_states()
+        out = []
+        for feed in self.store.user.feeds():
+            state = states.get(feed.url)
+            if feed.enabled and state is not None and state.last_error:
+                out.append((feed.title or state.title or feed.url, state.last_error))
+        return out
+
     def set_read(self, news_id: str, read: bool = True) -> None:
         self.store.user.set_read([news_id], read)
 

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from fancompanion.core.library import Library
-from fancompanion.core.models import NewsItem
+from fancompanion.core.models import Feed, NewsItem
 from fancompanion.core.store import Store
 from fancompanion.tui.screens.news import NewsScreen
 from tests.tui.screen_harness import HarnessApp, SnapCompare, local_time_utc, settle
@@ -237,3 +237,26 @@ async def test_in_the_app_n_opens_news_and_a_linked_show_returns_to_the_library(
         assert library_screen.query_one(ShowsList).current_id == "imdb-tt3322314"
         assert library_screen.query_one(ShowPane).active == "news"
     assert "bundle-005" in library.read_ids()
+
+
+async def test_a_feed_that_failed_is_named_with_its_error(library: Library) -> None:
+    store = library.store
+    store.user.put_feed(Feed(url="https://example.org/feed", title="Example News", enabled=True))
+    store.catalog.put_feed_state(
+        Feed(url="https://example.org/feed", last_error="HTTP 500 from example.org")
+    )
+    store.user.put_feed(Feed(url="https://off.example/feed", title="Switched off", enabled=False))
+    store.catalog.put_feed_state(Feed(url="https://off.example/feed", last_error="HTTP 404"))
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        panel = screen.query_one("#feed-errors", Static)
+        assert panel.display
+        assert plain(panel) == "⚠ Example News: HTTP 500 from example.org"
+
+
+async def test_no_feed_errors_no_panel(library: Library) -> None:
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_news(pilot, library)
+        assert not screen.query_one("#feed-errors", Static).display

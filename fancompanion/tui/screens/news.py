@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem
@@ -18,7 +18,7 @@ from fancompanion.core.store.errors import StoreError
 from fancompanion.core.text import clean_url
 from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
-from fancompanion.tui.safe import line
+from fancompanion.tui.safe import content, line
 from fancompanion.tui.widgets.news_list import NewsList
 from fancompanion.tui.widgets.reader import Link, Reader
 
@@ -44,6 +44,7 @@ class NewsScreen(Screen[None]):
             with Vertical(id="news-left"):
                 yield Input(placeholder="Filter news  (/)", id="news-filter")
                 yield NewsList(id="news-list")
+                yield Static(id="feed-errors")
             yield Reader(id="reader")
         yield Footer()
 
@@ -74,18 +75,33 @@ class NewsScreen(Screen[None]):
         read = self.library.read_ids()
         shows = {s.id: s.name for s in self.library.store.catalog.summaries()}
         people = {pid: e.person.name for pid, e in self.library.store.catalog.people().items()}
-        self.app.call_from_thread(self._loaded_news, items, read, shows, people)
+        errors = self.library.feed_errors()
+        self.app.call_from_thread(self._loaded_news, items, read, shows, people, errors)
 
     def _loaded_news(
-        self, items: list[NewsItem], read: set[str], shows: dict[str, str], people: dict[str, str]
+        self,
+        items: list[NewsItem],
+        read: set[str],
+        shows: dict[str, str],
+        people: dict[str, str],
+        errors: list[tuple[str, str]],
     ) -> None:
         self._show_names, self._person_names = shows, people
+        self._show_feed_errors(errors)
         self.news_list.load(items, read)
         self._loaded = True
         self._update_counts()
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self.select(pending)
+
+    def _show_feed_errors(self, errors: list[tuple[str, str]]) -> None:
+        """Feeds whose last refresh failed, under the list (hidden when every feed is fine)."""
+        panel = self.query_one("#feed-errors", Static)
+        panel.display = bool(errors)
+        if errors:
+            lines = [f"⚠ {line(title)}: {line(error)}" for title, error in errors]
+            panel.update(content("\n".join(lines), multiline=True))
 
     def _update_counts(self) -> None:
         shown = len(self.news_list.shown)
