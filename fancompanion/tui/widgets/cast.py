@@ -85,7 +85,8 @@ class Cast(Vertical):
         if role:
             prompt = Content.assemble(prompt, (f"  {role}", MUTED))
         if credit.seasons:
-            prompt = Content.assemble(prompt, (f"  (seasons {line(credit.seasons)})", MUTED))
+            word = "season" if credit.seasons.strip().isdigit() else "seasons"
+            prompt = Content.assemble(prompt, (f"  ({word} {line(credit.seasons)})", MUTED))
         return Option(prompt, id=option_id)
 
     @on(OptionList.OptionSelected, "#cast-people")
