@@ -34,6 +34,7 @@ def _common() -> argparse.ArgumentParser:
     common.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
     )
+    common.add_argument("--version", action="version", version=f"fancompanion {__version__}")
     return common
 
 
@@ -44,7 +45,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal fan companion for TV series. With no command, starts the app.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"fancompanion {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
