@@ -6,6 +6,7 @@ whichever path decodes a record.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +109,15 @@ def test_damaged_or_odd_records_get_the_same_answer_from_both_paths(
 def test_a_record_that_is_not_an_object_is_reported_with_its_file() -> None:
     with pytest.raises(CorruptFileError, match=r"index\.json"):
         from_doc(ShowSummary, ["not", "a", "record"], PATH)
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_a_decoded_record_behaves_like_one_built_by_hand(cls: type) -> None:
+    """The fast path fills slots directly; the record must still be frozen, equal and hashable."""
+    built = SAMPLES[cls]
+    decoded: object = from_doc(cls, to_doc(built), PATH)
+    assert type(decoded) is cls
+    assert repr(decoded) == repr(built)
+    assert hash(decoded) == hash(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(decoded, dataclasses.fields(built)[0].name, "changed")
