@@ -20,13 +20,7 @@ from fancompanion.core.models import (
     ShowSummary,
     WatchStatus,
 )
-from fancompanion.core.progress import (
-    MarkIndex,
-    earlier_aired,
-    next_to_air,
-    next_to_watch,
-    progress,
-)
+from fancompanion.core.progress import MarkIndex, earlier_aired, standing
 from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import air_time, now_iso
 
@@ -98,13 +92,14 @@ class Library:
 
     def _view(self, record: ShowRecord, now: str) -> ShowView:
         marks = MarkIndex(self.store.user.marks(record.show.id))
+        figures, to_watch, to_air = standing(record.episodes, marks, now)
         return ShowView(
             record=record,
             status=self.store.user.statuses().get(record.show.id, WatchStatus.NONE),
             marks=marks,
-            progress=progress(record.episodes, marks, now),
-            next_to_watch=next_to_watch(record.episodes, marks, now),
-            next_to_air=next_to_air(record.episodes, now),
+            progress=figures,
+            next_to_watch=to_watch,
+            next_to_air=to_air,
         )
 
     # -- commands -----------------------------------------------------------------------------
