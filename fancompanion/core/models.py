@@ -81,13 +81,18 @@ class Show:
 
     @property
     def years(self) -> str:
-        start = (self.premiered or "")[:4]
-        end = (self.ended or "")[:4]
-        if not start:
-            return ""
-        if end == start:
-            return start
-        return f"{start}–{end}" if end else f"{start}–"
+        return years_text(self.premiered, self.ended)
+
+
+def years_text(premiered: str | None, ended: str | None) -> str:
+    """``2015–2019``, ``2017`` (one year) or ``2021–`` (still running); "" when unknown."""
+    start = (premiered or "")[:4]
+    end = (ended or "")[:4]
+    if not start:
+        return ""
+    if end == start:
+        return start
+    return f"{start}–{end}" if end else f"{start}–"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +211,7 @@ class ShowSummary:
 
     @property
     def years(self) -> str:
-        return Show(id=self.id, name=self.name, premiered=self.premiered, ended=self.ended).years
+        return years_text(self.premiered, self.ended)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from fancompanion.core.models import ShowRecord
+from fancompanion.core.models import ShowRecord, years_text
 from fancompanion.core.tvmaze_json import parse_show, parse_show_record
 from fancompanion.fetch.http import FetchError, Http
 
@@ -36,11 +36,7 @@ class SearchHit:
 
     @property
     def years(self) -> str:
-        start = (self.premiered or "")[:4]
-        end = (self.ended or "")[:4]
-        if not start:
-            return ""
-        return start if end == start else f"{start}–{end}"
+        return years_text(self.premiered, self.ended)
 
 
 class TvMaze:
