@@ -8,10 +8,13 @@ Summaries of unwatched episodes stay hidden until watched, unless revealed with 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
+from rich.cells import cell_len
+from rich.text import Text, TextType
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -45,6 +48,42 @@ class SeasonsTree(Tree[Node]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("episodes.toggle", "episodes.up_to", "episodes.rewatch", "episodes.spoiler")
     ]
+
+    def __init__(self, label: str, *, id: str | None = None) -> None:
+        super().__init__(label, id=id)
+        self._adding = 0
+
+    @contextmanager
+    def adding(self) -> Iterator[None]:
+        """Add many lines at once: the tree's caches are reset once, at the end.
+
+        ``Tree`` resets its line cache and asks for a layout after every single ``add``; a
+        season of the daily soap is 250 lines, so that was 250 resets before one frame.
+        """
+        self._adding += 1
+        try:
+            yield
+        finally:
+            self._adding -= 1
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        if not self._adding:
+            super()._invalidate()
+
+    def process_label(self, label: TextType) -> Text:
+        """Our labels are single-line ``Text`` already: skip ``Tree``'s split into lines."""
+        if isinstance(label, Text) and "\n" not in label.plain:
+            return label
+        return super().process_label(label)
+
+    def get_label_width(self, node: TreeNode[Node]) -> int:
+        """What ``Tree`` measures by rendering every line's label (a copy, a style and an
+        assembly per line, at every layout): the toggle icon and the label's cells."""
+        width = node._label.cell_len
+        if not node.allow_expand:
+            return width
+        return cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) + width
 
     def _seasons(self) -> Seasons:
         return self.query_ancestor(Seasons)
@@ -130,17 +169,18 @@ class Seasons(Vertical):
             numbers.append(SPECIALS)
         target = self.view.next_to_watch
         per_season = self.view.progress.per_season
-        for number in numbers:
-            # labelled once, here (no relabel pass: a Tree label is parsed on every set)
-            node = tree.root.add(
-                self._season_label(number, per_season.get(number)),
-                data=Node(number),
-                allow_expand=number in self._by_season,
-            )
-            self._seasons[number] = node
-            if target is not None and target.season == number and target.number is not None:
-                self._fill(node)
-                node.expand()
+        with tree.adding():
+            for number in numbers:
+                # labelled once, here (no relabel pass: a Tree label is parsed on every set)
+                node = tree.root.add(
+                    self._season_label(number, per_season.get(number)),
+                    data=Node(number),
+                    allow_expand=number in self._by_season,
+                )
+                self._seasons[number] = node
+                if target is not None and target.season == number and target.number is not None:
+                    self._fill(node)
+                    node.expand()
         focus = self._episodes.get(target.key) if target else None
         if focus is None and numbers:
             focus = self._seasons[numbers[0]]
@@ -153,9 +193,10 @@ class Seasons(Vertical):
         if node.data is None or node.children:
             return
         number = node.data.season
-        for episode in self._by_season.get(number, ()):
-            leaf = node.add_leaf(self._episode_label(episode), data=Node(number, episode))
-            self._episodes[episode.key] = leaf
+        with self.seasons_tree.adding():
+            for episode in self._by_season.get(number, ()):
+                leaf = node.add_leaf(self._episode_label(episode), data=Node(number, episode))
+                self._episodes[episode.key] = leaf
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Node]) -> None:
         event.stop()
