@@ -78,6 +78,7 @@ class LibraryScreen(Screen[None]):
         self._offer_completed: str | None = None  # show whose next "w" means Completed
         self._write_lock = threading.Lock()
         self._first_open = False
+        self._opened_early: str | None = None  # read started by select_show, not the cursor
         # The show pane (tabs) is mounted just after the first frame; until then these hold
         # what it must show (the view itself is ``self.view``).
         self._pane: ShowPane | None = None
@@ -179,6 +180,9 @@ class LibraryScreen(Screen[None]):
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
         self._offer_completed = None
         self._show_pane(event.show_id is not None)
+        early, self._opened_early = self._opened_early, None
+        if event.show_id is not None and event.show_id == early:
+            return  # select_show started this read already
         if event.show_id is not None and self._first_open:
             # the show under the cursor at start opens once the first frame is drawn
             self._first_open = False
@@ -230,9 +234,15 @@ class LibraryScreen(Screen[None]):
         shows = self.query_one(ShowsList)
         if shows.filter_text:
             self.query_one(FilterInput).value = ""
+        moved = shows.current_id != show_id
         if not shows.select(show_id):
             self.notify("That show is not in the library.", severity="warning")
             return
+        if moved and not self._first_open:
+            # Read the show now, not when the cursor's message comes round: switching to a
+            # tab built for the first time (Seasons) keeps the screen busy for tens of ms.
+            self._opened_early = show_id
+            self._open(show_id)
         self.action_tab(tab)
         self.query_one(ShowsList).focus()
 
