@@ -49,7 +49,7 @@ class SeasonsTree(Tree[Node]):
         *bindings("episodes.toggle", "episodes.up_to", "episodes.rewatch", "episodes.spoiler")
     ]
 
-    def __init__(self, label: str, *, id: str | None = None) -> None:
+    def __init__(self, label: TextType, *, id: str | None = None) -> None:
         super().__init__(label, id=id)
         self._adding = 0
 
@@ -125,7 +125,8 @@ class Seasons(Vertical):
         self._by_season: dict[int, list[Episode]] = {}
 
     def compose(self) -> ComposeResult:
-        tree: SeasonsTree = SeasonsTree("Seasons", id="seasons-tree")
+        # a Text label: a str is parsed as markup, whose first use imports rich's emoji table
+        tree: SeasonsTree = SeasonsTree(Text("Seasons"), id="seasons-tree")
         tree.show_root = False
         tree.auto_expand = True
         yield tree
