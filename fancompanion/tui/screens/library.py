@@ -243,6 +243,8 @@ class LibraryScreen(Screen[None]):
             # tab built for the first time (Seasons) keeps the screen busy for tens of ms.
             self._opened_early = show_id
             self._open(show_id)
+            if self._pane is not None:
+                self._pane.expect(show_id)
         self.action_tab(tab)
         self.query_one(ShowsList).focus()
 

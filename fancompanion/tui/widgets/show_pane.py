@@ -54,6 +54,7 @@ class ShowPane(Vertical):
         self._built: dict[str, Widget] = {}
         self._ready: set[str] = set()  # tabs whose widget has been mounted and composed
         self._focus_when_built: str | None = None
+        self._expected: str | None = None  # a show being read: tabs built meanwhile wait for it
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="overview"):
@@ -78,14 +79,22 @@ class ShowPane(Vertical):
     def show_view(self, view: ShowView, now: str, hide_spoilers: bool) -> None:
         """Show a newly opened (or reread) show in every tab built so far."""
         self.view, self._now, self._hide_spoilers = view, now, hide_spoilers
+        self._expected = None
         self.query_one(Overview).show_view(view, now)
         for tab in LAZY_TABS:
             self._feed(tab)
 
+    def expect(self, show_id: str) -> None:
+        """Another show is being read (a jump to it): a tab built before it arrives stays empty
+        until then, instead of first drawing the show the jump left (the Seasons tab of a long
+        show is drawn once, not twice, and the screen is free while the show is read)."""
+        if self.view is None or self.view.id != show_id:
+            self._expected = show_id
+
     def _feed(self, tab: str) -> None:
         view = self.view
         widget = self._tab(tab)
-        if view is None or widget is None:
+        if view is None or widget is None or self._expected not in (None, view.id):
             return
         if tab == "seasons":
             cast("Seasons", widget).show_view(view, self._now, self._hide_spoilers)
