@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fancompanion.core.models import Episode, Mark, NewsItem, Show, ShowSummary
-from fancompanion.core.store.codec import _checked_from_doc, from_doc, to_doc
+from fancompanion.core.store.codec import _checked_from_doc, from_doc, from_docs, to_doc
 from fancompanion.core.store.errors import CorruptFileError
 
 PATH = Path("catalog/index.json")
@@ -121,3 +121,23 @@ def test_a_decoded_record_behaves_like_one_built_by_hand(cls: type) -> None:
     assert hash(decoded) == hash(built)
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(decoded, dataclasses.fields(built)[0].name, "changed")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cls=st.sampled_from(CLASSES),
+    bad_at=st.one_of(st.none(), st.integers(0, 4)),
+    value=ODD_VALUES,
+)
+def test_a_whole_table_decodes_as_its_records_do_one_by_one(
+    cls: type, bad_at: int | None, value: Any
+) -> None:
+    """A long show's episodes are decoded in bulk; a damaged one is still reported the same."""
+    docs = [to_doc(SAMPLES[cls]) for _ in range(5)]
+    if bad_at is not None:
+        docs[bad_at][dataclasses.fields(SAMPLES[cls])[0].name] = value
+
+    def one_by_one(cls: type, docs: list[Any], path: Path) -> list[Any]:
+        return [from_doc(cls, doc, path) for doc in docs]
+
+    assert outcome(from_docs, cls, docs) == outcome(one_by_one, cls, docs)

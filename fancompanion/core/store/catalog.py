@@ -28,7 +28,7 @@ from fancompanion.core.models import (
     ShowRecord,
     ShowSummary,
 )
-from fancompanion.core.store.codec import from_doc, to_doc
+from fancompanion.core.store.codec import from_doc, from_docs, to_doc
 from fancompanion.core.store.files import StoreLock, atomic_write
 from fancompanion.core.store.tables import edit
 from fancompanion.core.store.tinyfile import read_tables, rows, write_tables
@@ -114,7 +114,7 @@ class Catalog:
             docs = parsed[1]
         else:
             docs = rows(read_tables(path, INDEX), "shows")
-        out = [from_doc(ShowSummary, d, path) for d in docs]
+        out = from_docs(ShowSummary, docs, path)
         if raw is not None and _bytes_of(path) == raw:  # unchanged while it was decoded
             self._summaries = (raw, out)
         return list(out)
@@ -134,10 +134,10 @@ class Catalog:
             return None
         return ShowRecord(
             show=from_doc(Show, shows[0], path),
-            seasons=tuple(from_doc(Season, d, path) for d in rows(tables, "seasons")),
-            episodes=tuple(from_doc(Episode, d, path) for d in rows(tables, "episodes")),
-            credits=tuple(from_doc(Credit, d, path) for d in rows(tables, "credits")),
-            people=tuple(from_doc(Person, d, path) for d in rows(tables, "people")),
+            seasons=tuple(from_docs(Season, rows(tables, "seasons"), path)),
+            episodes=tuple(from_docs(Episode, rows(tables, "episodes"), path)),
+            credits=tuple(from_docs(Credit, rows(tables, "credits"), path)),
+            people=tuple(from_docs(Person, rows(tables, "people"), path)),
         )
 
     def people(self) -> dict[str, PersonEntry]:
@@ -160,7 +160,7 @@ class Catalog:
 
     def news(self) -> list[NewsItem]:
         path = self.news_path
-        return [from_doc(NewsItem, d, path) for d in rows(read_tables(path, NEWS), "items")]
+        return from_docs(NewsItem, rows(read_tables(path, NEWS), "items"), path)
 
     def news_for_show(self, show_id: str) -> list[NewsItem]:
         """The items linked to one show, decoding only those (a show pane opens on every move)."""
