@@ -1,8 +1,9 @@
-"""TUI test settings: no blinking cursors (screens settle and snapshots repeat)."""
+"""TUI test settings: no blinking cursors, no animations (screens settle, snapshots repeat)."""
 
 from __future__ import annotations
 
 import pytest
+from textual import constants
 from textual.widgets import Input
 
 
@@ -10,3 +11,9 @@ from textual.widgets import Input
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking input cursor changes the screen between two looks at it."""
     monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+@pytest.fixture(autouse=True)
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tabs' underline slides to the active tab: a snapshot could catch it mid-way."""
+    monkeypatch.setattr(constants, "TEXTUAL_ANIMATIONS", "none")

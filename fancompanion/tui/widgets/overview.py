@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
+from textual.widgets._progress_bar import Bar  # the bar inside ProgressBar (not exported)
 
 from fancompanion.core.library import ShowView
 from fancompanion.core.models import Episode, WatchStatus
@@ -68,6 +69,7 @@ class Overview(VerticalScroll):
         )
         bar = self.query_one("#overview-progress", ProgressBar)
         bar.update(total=max(progress.aired, 1), progress=progress.watched)
+        self.call_after_refresh(self._snap_bar)
         self.query_one("#overview-next", Static).update(
             Content("\n").join(
                 [
@@ -76,6 +78,15 @@ class Overview(VerticalScroll):
                 ]
             )
         )
+
+    def _snap_bar(self) -> None:
+        """Round the bar to its half cells once it has a width.
+
+        Textual's ``Bar`` rounds a new percentage to half cells of its *current* width; a value
+        set before the first layout (width 0) stays unrounded and draws a stray half cell.
+        """
+        bar = self.query_one("#overview-progress", ProgressBar)
+        bar.query_one(Bar).percentage = bar.percentage
 
 
 def _next_line(label: str, episode: Episode | None, none: str) -> Content:
