@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -25,6 +25,8 @@ from fancompanion.core.timeutil import now_iso
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.screens.library import LibraryScreen
+
+S = TypeVar("S", bound=Screen[Any])
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -84,11 +86,21 @@ class FanCompanionApp(App[None]):
         """Open the News screen, on one item when given."""
         from fancompanion.tui.screens.news import NewsScreen
 
-        screen = NewsScreen(self.library)
+        screen = self._bring(NewsScreen, lambda: NewsScreen(self.library))
+        if news_id is not None:
+            screen.select(news_id)
+
+    def _bring(self, kind: type[S], make: Callable[[], S]) -> S:
+        """Show the screen of this kind: back to it when it is already open (pressing ``n``
+        twice must not stack two News screens), else a new one on top."""
+        for screen in self.screen_stack[1:]:
+            if isinstance(screen, kind):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return screen
+        screen = make()
         self.push_screen(screen)
-        select = getattr(screen, "select", None)
-        if news_id is not None and callable(select):
-            select(news_id)
+        return screen
 
     def notify_library_changed(self) -> None:
         """Marks or statuses changed on another screen: reread rows, figures and the show."""
@@ -118,17 +130,17 @@ class FanCompanionApp(App[None]):
     def action_open_up_next(self) -> None:
         from fancompanion.tui.screens.upnext import UpNextScreen
 
-        self.push_screen(UpNextScreen(self.library, now=self.clock))
+        self._bring(UpNextScreen, lambda: UpNextScreen(self.library, now=self.clock))
 
     def action_open_stats(self) -> None:
         from fancompanion.tui.screens.stats import StatsScreen
 
-        self.push_screen(StatsScreen(self.library, now=self.clock))
+        self._bring(StatsScreen, lambda: StatsScreen(self.library, now=self.clock))
 
     def action_help(self) -> None:
         from fancompanion.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self._bring(HelpScreen, HelpScreen)
 
     def action_refresh(self) -> None:
         """Fetch in a worker behind a progress dialog; show new data and a summary after."""
@@ -138,7 +150,7 @@ class FanCompanionApp(App[None]):
             if summary is None:
                 return
             self.notify_library_changed()
-            lines = [summary.line(), *summary.errors[:3]]
+            lines = [summary.line(), *(line(error) for error in summary.errors[:3])]
             self.notify(
                 "\n".join(lines),
                 title="Refresh",
@@ -146,7 +158,8 @@ class FanCompanionApp(App[None]):
                 markup=False,
             )
 
-        self.push_screen(RefreshScreen(self.library.store), done)
+        if not any(isinstance(screen, RefreshScreen) for screen in self.screen_stack):
+            self.push_screen(RefreshScreen(self.library.store), done)
 
     def on_key(self, event: events.Key) -> None:
         """A printable key that bubbled up here while a text box has focus was queued for the
