@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.sizes import StoreSize
-from fancompanion.core.bundle import _peek_version
+from fancompanion.core.bundle import peek_version
 from fancompanion.core.models import (
     Credit,
     Episode,
@@ -71,7 +71,7 @@ NETWORKS = ("HBO", "Netflix", "BBC One", "NBC", "ABC", "Prime Video", "Hulu", "A
 
 def store_path(cache: Path, size: StoreSize) -> Path:
     """Where ``size``'s store is cached; the key changes with the generator and the bundle."""
-    return cache / f"v{GENERATOR_VERSION}-b{_peek_version(bundle_dir())}-{size.key}"
+    return cache / f"v{GENERATOR_VERSION}-b{peek_version(bundle_dir())}-{size.key}"
 
 
 def ensure_store(cache: Path, size: StoreSize, log: bool = True) -> Path:
@@ -109,7 +109,7 @@ def generate(data: Path, size: StoreSize) -> None:
     rng = random.Random(size.seed)
     store = Store(data)
     with _no_fsync():
-        store.catalog.set_meta(bundle_version=_peek_version(bundle_dir()), bench=size.key)
+        store.catalog.set_meta(bundle_version=peek_version(bundle_dir()), bench=size.key)
         counts = _episode_counts(rng, size)
         cast = _cast(rng, size)
         records = []

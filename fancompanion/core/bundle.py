@@ -80,7 +80,7 @@ def _news(doc: dict[str, Any]) -> tuple[NewsItem, str] | None:
 def seed_if_needed(store: Store, bundle_path: Path) -> bool:
     """Seed a new catalog, or merge a newer bundle. Returns True when anything was written."""
     catalog = store.catalog
-    if catalog.exists() and int(catalog.meta().get("bundle_version") or 0) >= _peek_version(
+    if catalog.exists() and int(catalog.meta().get("bundle_version") or 0) >= peek_version(
         bundle_path
     ):
         return False
@@ -119,7 +119,8 @@ def _fetched_since(record: ShowRecord, stored: list[ShowSummary]) -> bool:
     return False
 
 
-def _peek_version(bundle_path: Path) -> int:
+def peek_version(bundle_path: Path) -> int:
+    """The bundle_version in a bundle's manifest (0 when it has none)."""
     manifest = read_json(bundle_path / "manifest.json")
     version = manifest.get("bundle_version") if isinstance(manifest, dict) else None
     return version if isinstance(version, int) else 0
