@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bench.sizes import StoreSize
 from fancompanion.core.bundle import peek_version
+from fancompanion.core.commands import Watch, apply
 from fancompanion.core.models import (
     Credit,
     Episode,
@@ -217,14 +218,14 @@ def _history(rng: random.Random, store: Store, size: StoreSize) -> None:
     """The anchor show plus ``watched_shows - 1`` others get marks and a watchlist status."""
     anchor = store.catalog.record(ANCHOR_ID)
     assert anchor is not None
-    store.user.watch(ANCHOR_ID, anchor.episodes[:15], at=MARKED_AT)
+    apply(store, Watch(ANCHOR_ID, anchor.episodes[:15], at=MARKED_AT))
     store.user.set_status(ANCHOR_ID, WatchStatus.WATCHING, at=MARKED_AT)
     others = [f"tvmaze-{900_000 + i}" for i in range(1, size.shows)]
     for show_id in rng.sample(others, size.watched_shows - 1):
         record = store.catalog.record(show_id)
         assert record is not None
         upto = rng.randint(1, len(record.episodes))
-        store.user.watch(show_id, record.episodes[:upto], at=MARKED_AT)
+        apply(store, Watch(show_id, record.episodes[:upto], at=MARKED_AT))
         done = upto == len(record.episodes)
         status = WatchStatus.COMPLETED if done else WatchStatus.WATCHING
         store.user.set_status(show_id, status, at=MARKED_AT)

@@ -93,7 +93,10 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
         # A newer bundle never replaces a show the fetcher has brought up to date since
         # (a stored TVmaze "updated" stamp later than the bundle's own).
         stored = [] if fresh else catalog.summaries()
-        records = [r for r in bundle.records if not _fetched_since(r, stored)]
+        removed = set(catalog.meta().get("removed") or ()) if not fresh else set()
+        records = [
+            r for r in bundle.records if not _fetched_since(r, stored) and r.show.id not in removed
+        ]
         catalog.put_shows(records)
         from fancompanion.core.library import link_news
 

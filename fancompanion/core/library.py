@@ -6,10 +6,22 @@ The TUI and the CLI both go through :class:`Library`; neither touches the store'
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from fancompanion.core.commands import (
+    Change,
+    Result,
+    Rewatch,
+    SetRead,
+    SetSeason,
+    SetStatus,
+    Unwatch,
+    Watch,
+    WatchUpTo,
+    apply,
+)
 from fancompanion.core.linking import Linker
 from fancompanion.core.models import (
     STATUS_ORDER,
@@ -20,7 +32,7 @@ from fancompanion.core.models import (
     ShowSummary,
     WatchStatus,
 )
-from fancompanion.core.progress import MarkIndex, earlier_aired, standing
+from fancompanion.core.progress import MarkIndex, standing
 from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import air_time, now_iso
 
@@ -67,6 +79,8 @@ class Work:
 class Library:
     def __init__(self, store: Store) -> None:
         self.store = store
+        # Called with every change that changed something (sync records them here).
+        self.observers: list[Callable[[Result], object]] = []
 
     # -- the library list ---------------------------------------------------------------------
 
@@ -102,34 +116,35 @@ class Library:
             next_to_air=to_air,
         )
 
-    # -- commands -----------------------------------------------------------------------------
+    # -- commands: every change to the fan's history ------------------------------------------
 
-    def toggle_watched(self, view: ShowView, episode: Episode) -> bool:
-        """Watched ↔ unwatched. Returns the new state."""
+    def apply(self, change: Change, now: str | None = None) -> Result:
+        """Carry out a change (:mod:`fancompanion.core.commands`) and tell the observers."""
+        result = apply(self.store, change, now)
+        if result.changed:
+            for observer in list(self.observers):
+                observer(result)
+        return result
+
+    def toggle_watched(self, view: ShowView, episode: Episode, now: str | None = None) -> Result:
+        """Watched ↔ unwatched."""
         if view.marks.watched(episode):
-            self.store.user.unwatch(view.id, [episode])
-            return False
-        self.store.user.watch(view.id, [episode])
-        return True
+            return self.apply(Unwatch(view.id, (episode,)), now)
+        return self.apply(Watch(view.id, (episode,)), now)
 
-    def rewatch(self, view: ShowView, episode: Episode) -> None:
-        self.store.user.watch(view.id, [episode], rewatch=True)
+    def rewatch(self, view: ShowView, episode: Episode, now: str | None = None) -> Result:
+        return self.apply(Rewatch(view.id, episode), now)
 
-    def set_season_watched(self, view: ShowView, season: int, watched: bool, now: str) -> int:
-        episodes = [
-            e
-            for e in view.record.episodes
-            if e.season == season and e.number is not None and (not watched or _aired(e, now))
-        ]
-        if watched:
-            return self.store.user.watch(view.id, episodes)
-        return self.store.user.unwatch(view.id, episodes)
+    def set_season_watched(
+        self, view: ShowView, season: int, watched: bool, now: str | None = None
+    ) -> Result:
+        return self.apply(SetSeason(view.id, view.record.episodes, season, watched), now)
 
-    def watch_up_to(self, view: ShowView, episode: Episode, now: str) -> int:
-        return self.store.user.watch(view.id, earlier_aired(view.record.episodes, episode, now))
+    def watch_up_to(self, view: ShowView, episode: Episode, now: str | None = None) -> Result:
+        return self.apply(WatchUpTo(view.id, view.record.episodes, episode), now)
 
-    def set_status(self, show_id: str, status: WatchStatus) -> None:
-        self.store.user.set_status(show_id, status)
+    def set_status(self, show_id: str, status: WatchStatus) -> Result:
+        return self.apply(SetStatus(show_id, status))
 
     def next_status(self, current: WatchStatus) -> WatchStatus:
         order = list(STATUS_ORDER)
@@ -220,17 +235,12 @@ class Library:
                 out.append((feed.title or state.title or feed.url, state.last_error))
         return out
 
-    def set_read(self, news_id: str, read: bool = True) -> None:
-        self.store.user.set_read([news_id], read)
+    def set_read(self, news_id: str, read: bool = True) -> Result:
+        return self.apply(SetRead((news_id,), read))
 
 
 def _newest_first(items: list[NewsItem]) -> list[NewsItem]:
     return sorted(items, key=lambda n: (n.published is not None, n.published or ""), reverse=True)
-
-
-def _aired(episode: Episode, now: str) -> bool:
-    stamp = air_time(episode)
-    return stamp is not None and stamp <= now
 
 
 def build_linker(store: Store) -> Linker:

@@ -7,7 +7,7 @@ Ids are strings chosen by :mod:`fancompanion.core.ids`, stable across refreshes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -251,6 +251,28 @@ class Mark:
     plays: int = 1
     first_at: str = ""
     last_at: str = ""
+
+    @classmethod
+    def first(cls, episode: Episode, at: str) -> Mark:
+        """The first play of an episode, at ``at`` (UTC ISO; "" when unknown)."""
+        return cls(episode.key, episode.season, episode.number, episode.tvmaze_id, 1, at, at)
+
+    def played_again(self, at: str) -> Mark:
+        """One more play (a rewatch) at ``at``."""
+        last = max(self.last_at, at)
+        return replace(self, plays=self.plays + 1, first_at=self.first_at or at, last_at=last)
+
+    def merged(self, other: Mark) -> Mark:
+        """Two records of one episode's plays as one (imports, restores): the more plays,
+        the earlier first watch and the later last watch; an unknown ("") time never wins."""
+        firsts = [t for t in (self.first_at, other.first_at) if t]
+        return replace(
+            self,
+            tvmaze_id=self.tvmaze_id if self.tvmaze_id is not None else other.tvmaze_id,
+            plays=max(self.plays, other.plays),
+            first_at=min(firsts) if firsts else "",
+            last_at=max(self.last_at, other.last_at),
+        )
 
 
 @dataclass(slots=True)

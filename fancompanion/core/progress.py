@@ -38,6 +38,33 @@ class MarkIndex:
         return self.get(episode) is not None
 
 
+def mark_matches(mark: Mark, episode: Episode) -> bool:
+    """The rule for "this mark is of this episode": TVmaze ids decide when both have one
+    (a renumbered episode keeps its mark; another episode that now has the old key does not
+    take it); otherwise the key (season and number, or the special's id)."""
+    if episode.tvmaze_id is not None and mark.tvmaze_id is not None:
+        return mark.tvmaze_id == episode.tvmaze_id
+    return mark.key == episode.key
+
+
+def mark_of(marks: Sequence[Mark], episode: Episode) -> int | None:
+    """Where in ``marks`` the episode's mark is (by :func:`mark_matches`), or None."""
+    by_key = None
+    for index, mark in enumerate(marks):
+        if episode.tvmaze_id is not None and mark.tvmaze_id == episode.tvmaze_id:
+            return index
+        if by_key is None and mark_matches(mark, episode):
+            by_key = index
+    return by_key
+
+
+def same_mark(a: Mark, b: Mark) -> bool:
+    """Two marks record the same episode (the rule of :func:`mark_matches`, mark to mark)."""
+    if a.tvmaze_id is not None and b.tvmaze_id is not None:
+        return a.tvmaze_id == b.tvmaze_id
+    return a.key == b.key
+
+
 def standing(
     episodes: Sequence[Episode], marks: MarkIndex, now: str
 ) -> tuple[Progress, Episode | None, Episode | None]:

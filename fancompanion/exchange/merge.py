@@ -2,7 +2,7 @@
 
 Shows are matched by TVmaze id, then IMDb id, then our own id, then exact name (casefolded);
 the rest are *pending* (not in the library). Marks merge the way
-:meth:`UserState.put_marks` does — more plays and the later time win, the earliest first watch
+:meth:`Mark.merged` does — more plays and the later time win, the earliest first watch
 is kept — so importing the same file twice changes nothing. :func:`plan_import` computes every
 change without writing; :func:`apply_import` writes it (after a backup).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fancompanion.core.commands import ImportMarks, SetFeed, SetRead, SetSetting, SetStatus, apply
 from fancompanion.core.models import Episode, Feed, Mark, ShowSummary, WatchStatus
 from fancompanion.core.store.files import atomic_write
 from fancompanion.core.store.store import Store
@@ -126,13 +127,13 @@ def _show_change(
         for entry in part.episodes:
             mark = _rekey(entry.mark, by_tvmaze, by_number)
             known = incoming.get(mark.key)
-            incoming[mark.key] = mark if known is None else merge_mark(known, mark)
+            incoming[mark.key] = mark if known is None else known.merged(mark)
     existing = {m.key: m for m in store.user.marks(summary.id)}
     new = sum(1 for key in incoming if key not in existing)
     updated = sum(
         1
         for key, mark in incoming.items()
-        if key in existing and merge_mark(existing[key], mark) != existing[key]
+        if key in existing and existing[key].merged(mark) != existing[key]
     )
     status: WatchStatus | None = None
     status_at = ""
@@ -164,20 +165,6 @@ def _times(mark: Mark) -> tuple[str, str]:
     return mark.first_at or mark.last_at, mark.last_at or mark.first_at
 
 
-def merge_mark(old: Mark, new: Mark) -> Mark:
-    """The rule :meth:`UserState.put_marks` applies: more plays, later last, earliest first."""
-    firsts = [t for t in (old.first_at, new.first_at) if t]
-    return Mark(
-        key=old.key,
-        season=old.season,
-        number=old.number,
-        tvmaze_id=old.tvmaze_id,
-        plays=max(old.plays, new.plays),
-        first_at=min(firsts) if firsts else "",
-        last_at=max(old.last_at, new.last_at),
-    )
-
-
 def _new_read(store: Store, history: History) -> list[str]:
     news = store.catalog.news()
     known = {n.id for n in news}
@@ -207,19 +194,16 @@ def apply_import(store: Store, plan: ImportPlan, *, now: str | None = None) -> I
     changed = 0
     for change in plan.shows:
         if change.status is not None:
-            store.user.set_status(change.show_id, change.status, at=change.status_at or now)
-            changed += 1
+            status = SetStatus(change.show_id, change.status, at=change.status_at or now)
+            changed += apply(store, status).changed
         if change.new_marks or change.updated_marks:
-            changed += store.user.put_marks(change.show_id, change.marks)
+            changed += apply(store, ImportMarks(change.show_id, tuple(change.marks))).changed
     if plan.read_ids:
-        store.user.set_read(plan.read_ids, True, at=now)
-        changed += len(plan.read_ids)
+        changed += apply(store, SetRead(tuple(plan.read_ids), True, at=now)).changed
     for feed in plan.feeds:
-        store.user.put_feed(feed)
-        changed += 1
+        changed += apply(store, SetFeed(feed)).changed
     for key, value in plan.settings.items():
-        store.user.set_setting(key, value)
-        changed += 1
+        changed += apply(store, SetSetting(key, value)).changed
     return ImportResult(changed, backup)
 
 

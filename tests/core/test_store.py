@@ -8,6 +8,7 @@ from pathlib import Path
 from fancompanion.core.library import Library
 from fancompanion.core.models import Feed, Mark, NewsItem, WatchStatus
 from fancompanion.core.store import Store
+from tests.marks import watch
 
 
 def _user_bytes(store: Store) -> dict[Path, bytes]:
@@ -20,8 +21,8 @@ def test_everything_written_reads_back_from_a_new_store_object(store: Store) -> 
     view = library.show(jessica.id)
     assert view is not None
     first, second = view.record.episodes[0], view.record.episodes[1]
-    store.user.watch(jessica.id, [first, second], at="2024-01-02T03:04:05Z")
-    store.user.watch(jessica.id, [first], rewatch=True, at="2024-02-01T00:00:00Z")
+    watch(store, jessica.id, [first, second], at="2024-01-02T03:04:05Z")
+    watch(store, jessica.id, [first], rewatch=True, at="2024-02-01T00:00:00Z")
     store.user.set_status(jessica.id, WatchStatus.WATCHING, at="2024-01-02T03:04:05Z")
     store.user.set_read(["n1", "n2"], at="2024-01-03T00:00:00Z")
     store.user.put_feed(Feed(url="https://example.org/feed", title="Example", enabled=True))
@@ -53,7 +54,7 @@ def test_a_catalog_refresh_leaves_user_state_byte_for_byte(store: Store) -> None
     summary = library.summaries()[0]
     view = library.show(summary.id)
     assert view is not None
-    store.user.watch(summary.id, view.record.episodes[:3])
+    watch(store, summary.id, view.record.episodes[:3])
     store.user.set_status(summary.id, WatchStatus.WATCHING)
     before = _user_bytes(store)
 

@@ -16,6 +16,7 @@ from fancompanion.exchange.importers import load
 from fancompanion.exchange.merge import apply_import, plan_import
 from fancompanion.paths import bundle_dir
 from tests.exchange.helpers import cli, user_state
+from tests.marks import watch
 
 
 def _make_history(store: Store) -> None:
@@ -25,11 +26,9 @@ def _make_history(store: Store) -> None:
     daredevil = library.show("imdb-tt3322312")
     assert jessica is not None
     assert daredevil is not None
-    store.user.watch(jessica.id, jessica.record.episodes[:6], at="2025-03-01T21:00:00Z")
-    store.user.watch(
-        jessica.id, jessica.record.episodes[:2], rewatch=True, at="2025-04-02T20:30:00Z"
-    )
-    store.user.watch(daredevil.id, daredevil.record.episodes[:3], at="2024-12-24T19:00:00Z")
+    watch(store, jessica.id, jessica.record.episodes[:6], at="2025-03-01T21:00:00Z")
+    watch(store, jessica.id, jessica.record.episodes[:2], rewatch=True, at="2025-04-02T20:30:00Z")
+    watch(store, daredevil.id, daredevil.record.episodes[:3], at="2024-12-24T19:00:00Z")
     store.user.set_status(jessica.id, WatchStatus.WATCHING, at="2025-03-01T21:00:00Z")
     store.user.set_status(daredevil.id, WatchStatus.ON_HOLD, at="2025-01-05T10:00:00Z")
     store.user.set_status("imdb-tt5675620", WatchStatus.PLAN, at="2025-02-01T10:00:00Z")
@@ -148,7 +147,7 @@ def test_conflicts_keep_the_later_mark_and_the_newer_status(
     jessica = Library(fresh).show("tvmaze-1370")
     assert jessica is not None
     ep1 = jessica.record.episodes[0]
-    fresh.user.watch(jessica.id, [ep1], at="2026-06-01T12:00:00Z")  # watched again later here
+    watch(fresh, jessica.id, [ep1], at="2026-06-01T12:00:00Z")  # watched again later here
     fresh.user.set_status(jessica.id, WatchStatus.COMPLETED, at="2026-06-01T12:00:00Z")
     path = write_json(collect(store), tmp_path / "h.json")
     apply_import(fresh, plan_import(fresh, load(path)))
@@ -192,7 +191,7 @@ def test_csv_cells_never_run_as_spreadsheet_formulas_and_still_round_trip(
     record = ShowRecord(show=show, episodes=(episode,))
     for target in (store, fresh):
         target.catalog.put_shows([record])
-    store.user.watch(show.id, [episode], at="2024-01-01T00:00:00Z")
+    watch(store, show.id, [episode], at="2024-01-01T00:00:00Z")
     store.user.set_status(show.id, WatchStatus.COMPLETED, at="2024-01-02T00:00:00Z")
     shows_csv, episodes_csv = write_csv(collect(store), tmp_path / "evil")
     for path in (shows_csv, episodes_csv):

@@ -11,17 +11,18 @@ from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.exchange.stats import compute, longest_streak, month_series
 from tests.exchange.helpers import cli
+from tests.marks import watch
 
 
 def _watch(store: Store) -> None:
     view = Library(store).show("tvmaze-1370")
     assert view is not None
     episodes = view.record.episodes
-    store.user.watch(view.id, episodes[0:2], at="2025-12-30T21:00:00Z")
-    store.user.watch(view.id, episodes[2:3], at="2025-12-31T21:00:00Z")
-    store.user.watch(view.id, episodes[3:4], at="2026-01-01T21:00:00Z")
-    store.user.watch(view.id, episodes[4:5], at="2026-01-05T21:00:00Z")
-    store.user.watch(view.id, episodes[0:1], rewatch=True, at="2026-02-10T21:00:00Z")
+    watch(store, view.id, episodes[0:2], at="2025-12-30T21:00:00Z")
+    watch(store, view.id, episodes[2:3], at="2025-12-31T21:00:00Z")
+    watch(store, view.id, episodes[3:4], at="2026-01-01T21:00:00Z")
+    watch(store, view.id, episodes[4:5], at="2026-01-05T21:00:00Z")
+    watch(store, view.id, episodes[0:1], rewatch=True, at="2026-02-10T21:00:00Z")
     store.user.set_status(view.id, WatchStatus.WATCHING)
     store.user.set_status("imdb-tt5675620", WatchStatus.PLAN)
     store.user.set_status("imdb-tt3322310", WatchStatus.DROPPED)

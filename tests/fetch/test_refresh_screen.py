@@ -40,7 +40,7 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
     """Let the app run (the worker hands progress to it) until ``condition`` holds."""
     deadline = time.monotonic() + 10
     while not condition():
-        assert time.monotonic() < deadline, "the server never saw the request"
+        assert time.monotonic() < deadline, "the condition never held"
         await pilot.pause(0.01)
 
 
@@ -53,8 +53,7 @@ async def test_refresh_dialog_fetches_and_reports_a_summary(
     async with app.run_test() as pilot:
         app.start()
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert not isinstance(app.screen, RefreshScreen)
+        await wait_for(pilot, lambda: not isinstance(app.screen, RefreshScreen))
     [summary] = app.summaries
     assert summary is not None
     assert summary.line() == "0 shows updated, 2 new news items, 0 errors"

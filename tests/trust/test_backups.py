@@ -20,6 +20,7 @@ from fancompanion.core.store.backup import (
 )
 from fancompanion.core.store.user import UserState
 from fancompanion.paths import bundle_dir
+from tests.marks import unwatch, watch
 from tests.trust.helpers import cli, file_bytes
 
 DAREDEVIL = "imdb-tt3322312"
@@ -28,7 +29,7 @@ DAREDEVIL = "imdb-tt3322312"
 def _with_history(store: Store) -> Store:
     view = Library(store).show(DAREDEVIL)
     assert view is not None
-    store.user.watch(DAREDEVIL, view.record.episodes[:3])
+    watch(store, DAREDEVIL, view.record.episodes[:3])
     store.user.set_status(DAREDEVIL, WatchStatus.WATCHING)
     return store
 
@@ -99,7 +100,7 @@ def test_a_backup_before_an_import_keeps_the_state_before_it(store: Store) -> No
     assert taken.path.name.endswith("-import")
     view = Library(store).show(DAREDEVIL)
     assert view is not None
-    store.user.watch(DAREDEVIL, view.record.episodes[3:6])
+    watch(store, DAREDEVIL, view.record.episodes[3:6])
     again = backup_now(store, "import")
     assert again is not None
     assert again.path != taken.path  # two imports in the same second keep both
@@ -154,7 +155,7 @@ def test_fancompanion_import_backs_up_first(store: Store, tmp_path: Path) -> Non
     assert cli("export", str(export))[0] == 0
     view = Library(store).show(DAREDEVIL)
     assert view is not None
-    store.user.unwatch(DAREDEVIL, view.record.episodes[:2])
+    unwatch(store, DAREDEVIL, view.record.episodes[:2])
     before = store.user.marks_path(DAREDEVIL).read_bytes()
     code, out, err = cli("import", str(export))
     assert (code, err) == (0, "")

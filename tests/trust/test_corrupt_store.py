@@ -20,6 +20,7 @@ from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.core.store.backup import backups_dir, daily_backup, list_backups
 from fancompanion.paths import bundle_dir
+from tests.marks import watch
 from tests.trust.helpers import cli, file_bytes
 
 DAREDEVIL = "imdb-tt3322312"
@@ -82,7 +83,7 @@ def fan_store(store: Store) -> Store:
     library = Library(store)
     view = library.show(DAREDEVIL)
     assert view is not None
-    store.user.watch(DAREDEVIL, view.record.episodes[:5])
+    watch(store, DAREDEVIL, view.record.episodes[:5])
     store.user.set_status(DAREDEVIL, WatchStatus.WATCHING)
     shutil.rmtree(backups_dir(store))  # as if the history was made on an earlier day
     reopened = Store.open(store.root, bundle=bundle_dir())
@@ -198,7 +199,7 @@ def test_a_damaged_show_file_comes_back_from_the_bundle(fan_store: Store) -> Non
 def test_without_a_good_backup_nothing_is_reset(store: Store) -> None:
     view = Library(store).show(DAREDEVIL)
     assert view is not None
-    store.user.watch(DAREDEVIL, view.record.episodes[:2])
+    watch(store, DAREDEVIL, view.record.episodes[:2])
     bad = _damage(store.root, f"user/watched/{DAREDEVIL}.json", _truncated)
 
     code, out, err = cli("doctor", "--repair")

@@ -18,6 +18,7 @@ from fancompanion.core import doctor
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
+from tests.marks import unwatch, watch
 from tests.trust.helpers import show_record, store_problems
 
 KILLS = 30
@@ -35,13 +36,20 @@ def _write_forever(root: str, seed: int) -> None:
         marked = {m.tvmaze_id for m in store.user.marks("tvmaze-900")}
         todo = [e for e in episodes.episodes if e.tvmaze_id not in marked]
         if todo:
-            store.user.watch("tvmaze-900", [todo[0]])
+            watch(store, "tvmaze-900", [todo[0]])
         else:
-            store.user.unwatch("tvmaze-900", episodes.episodes)
+            unwatch(store, "tvmaze-900", episodes.episodes)
         store.user.set_status("tvmaze-900", rng.choice(statuses))
         if rng.random() < 0.3:
             name = f"Crash Test {rng.randrange(1000)}"
             store.catalog.put_shows([show_record(900, name, EPISODES)])
+
+
+def _wait_for(path: Path, limit: float = 20.0) -> None:
+    deadline = time.monotonic() + limit
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path} never appeared"
+        time.sleep(0.005)
 
 
 def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(tmp_path: Path) -> None:
@@ -54,6 +62,8 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(tmp_path: 
     for attempt in range(KILLS):
         writer = context.Process(target=_write_forever, args=(str(root), attempt), daemon=True)
         writer.start()
+        if attempt == 0:  # a loaded machine may take longer than the shortest nap to start
+            _wait_for(store.user.state_path)
         time.sleep(rng.uniform(0.01, 0.2))
         assert writer.pid is not None
         os.kill(writer.pid, signal.SIGKILL)

@@ -18,6 +18,7 @@ from fancompanion.core.library import Library
 from fancompanion.core.store import Store, StoreError, UnsupportedSchemaError
 from fancompanion.core.store.backup import backup_now
 from fancompanion.core.store.errors import StoreWriteError
+from tests.marks import unwatch, watch
 from tests.trust.helpers import cli, file_bytes
 
 DAREDEVIL = "imdb-tt3322312"
@@ -37,12 +38,12 @@ def test_a_full_disk_leaves_the_marks_file_as_it_was(
 ) -> None:
     view = Library(store).show(DAREDEVIL)
     assert view is not None
-    store.user.watch(DAREDEVIL, view.record.episodes[:2])
+    watch(store, DAREDEVIL, view.record.episodes[:2])
     before = file_bytes(store.root)
 
     monkeypatch.setattr(os, step, _disk_full)
     with pytest.raises(StoreWriteError) as caught:
-        store.user.watch(DAREDEVIL, view.record.episodes[2:4])
+        watch(store, DAREDEVIL, view.record.episodes[2:4])
     message = str(caught.value)
     assert message == (
         f"cannot write {store.user.marks_path(DAREDEVIL)}: No space left on device; "
@@ -84,14 +85,14 @@ def test_a_data_dir_that_cannot_exist_is_one_clear_line(tmp_path: Path) -> None:
 def test_a_read_only_data_dir_refuses_writes_and_keeps_files(store: Store) -> None:
     view = Library(store).show(DAREDEVIL)
     assert view is not None
-    store.user.watch(DAREDEVIL, view.record.episodes[:1])
+    watch(store, DAREDEVIL, view.record.episodes[:1])
     before = file_bytes(store.root)
     watched = store.user.watched_dir
     for directory in (watched, store.user.root):
         directory.chmod(0o500)
     try:
         with pytest.raises(StoreError) as caught:
-            store.user.watch(DAREDEVIL, view.record.episodes[1:2])
+            watch(store, DAREDEVIL, view.record.episodes[1:2])
         assert "nothing was changed" in str(caught.value)
         code, _, err = cli("shows")  # reading still works
         assert (code, err) == (0, "")
@@ -123,10 +124,10 @@ def test_no_import_happens_without_its_backup(
 ) -> None:
     view = Library(store).show(DAREDEVIL)
     assert view is not None
-    store.user.watch(DAREDEVIL, view.record.episodes[:3])
+    watch(store, DAREDEVIL, view.record.episodes[:3])
     export = tmp_path / "history.json"
     assert cli("export", str(export))[0] == 0
-    store.user.unwatch(DAREDEVIL, view.record.episodes[:3])
+    unwatch(store, DAREDEVIL, view.record.episodes[:3])
     before = file_bytes(store.user.root)
 
     monkeypatch.setattr(os, "replace", _disk_full)

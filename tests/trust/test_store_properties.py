@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from fancompanion.core.models import Episode, Mark, WatchStatus
 from fancompanion.core.progress import MarkIndex
 from fancompanion.core.store import Store
+from tests.marks import put_marks, unwatch, watch
 from tests.trust.helpers import show_record
 
 SHOW_TVMAZE = 4242
@@ -82,15 +83,15 @@ def _apply(store: Store, model: Model, op: Op) -> None:
         return
     if name == "mark" and tid is not None:
         at = model.tick()
-        store.user.watch(SHOW, [_episode(store, tid)], at=at)
+        watch(store, SHOW, [_episode(store, tid)], at=at)
         model.marks.setdefault(tid, (1, at, at))
     elif name == "rewatch" and tid is not None:
         at = model.tick()
-        store.user.watch(SHOW, [_episode(store, tid)], rewatch=True, at=at)
+        watch(store, SHOW, [_episode(store, tid)], rewatch=True, at=at)
         plays, first, _ = model.marks.get(tid, (0, at, at))
         model.marks[tid] = (plays + 1, first, at)
     elif name == "unmark" and tid is not None:
-        store.user.unwatch(SHOW, [_episode(store, tid)])
+        unwatch(store, SHOW, [_episode(store, tid)])
         model.marks.pop(tid, None)
     elif name == "status":
         status = list(WatchStatus)[n % len(WatchStatus)]
@@ -102,7 +103,7 @@ def _apply(store: Store, model: Model, op: Op) -> None:
         at = model.tick()
         episode = _episode(store, tid)
         mark = Mark(episode.key, episode.season, episode.number, tid, k, at, at)
-        store.user.put_marks(SHOW, [mark])
+        put_marks(store, SHOW, [mark])
         plays, first, last = model.marks.get(tid, (0, at, at))
         model.marks[tid] = (max(plays, k), min(first, at), max(last, at))
     else:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fancompanion.core.models import NewsItem, WatchStatus
 from fancompanion.core.store import Store
+from tests.marks import watch
 from tests.trust.helpers import show_record
 
 SHOW = "tvmaze-901"
@@ -32,7 +33,7 @@ def mark(root: Path, first: int, count: int, tag: str) -> None:
     assert record is not None
     mine = record.episodes[first : first + count]
     for n, episode in enumerate(mine):
-        store.user.watch(SHOW, [episode])
+        watch(store, SHOW, [episode])
         store.user.set_status(f"{tag}-{n % 10}", WatchStatus.WATCHING)
         store.user.set_read([f"{tag}-news-{n}"])
 

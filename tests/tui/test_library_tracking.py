@@ -92,7 +92,7 @@ async def test_space_on_a_season_marks_all_of_it_and_again_unmarks(store: Store)
         await settle(pilot)
         assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "13/39"]
         assert "Season 1  13/13 ✓" in cursor_label(app)
-        assert "Season 1 watched." in toasts(app)
+        assert "Marked 13 episodes of season 1 watched" in toasts(app)
         await pilot.press("space")
         await settle(pilot)
         assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "0/39"]
@@ -110,7 +110,7 @@ async def test_capital_w_marks_everything_up_to_here(store: Store) -> None:
         await settle(pilot)
         assert row_of(app, "Jessica Jones") == ["Jessica", "Jones", "16/39"]
         assert "Next to watch: S02E04" in text_of(app, "#overview-next")
-        assert "Watched up to S02E03 (16 newly marked)." in toasts(app)
+        assert "Marked 16 episodes up to S02E03 watched" in toasts(app)
 
 
 async def test_plus_counts_a_rewatch(store: Store) -> None:

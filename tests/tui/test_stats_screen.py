@@ -7,6 +7,7 @@ from textual.widgets import Sparkline, Static
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.tui.screens.stats import StatsScreen
+from tests.marks import watch
 from tests.tui.screen_harness import HarnessApp, settle
 
 
@@ -18,9 +19,9 @@ def _history(library: Library) -> None:
     view = library.show("tvmaze-1370")
     assert view is not None
     user = library.store.user
-    user.watch(view.id, view.record.episodes[0:3], at="2026-09-10T21:00:00Z")
-    user.watch(view.id, view.record.episodes[3:4], at="2026-09-11T21:00:00Z")
-    user.watch(view.id, view.record.episodes[4:5], at="2026-11-02T21:00:00Z")
+    watch(library.store, view.id, view.record.episodes[0:3], at="2026-09-10T21:00:00Z")
+    watch(library.store, view.id, view.record.episodes[3:4], at="2026-09-11T21:00:00Z")
+    watch(library.store, view.id, view.record.episodes[4:5], at="2026-11-02T21:00:00Z")
     user.set_status(view.id, WatchStatus.WATCHING)
     user.set_status("imdb-tt5675620", WatchStatus.PLAN)
 

@@ -294,6 +294,29 @@ class Catalog:
         stored[:] = [d for d in stored if d.get("credits")]
         return out
 
+    def remove_show(self, show_id: str) -> bool:
+        """Take a show out: its index row, its file and its people's credits in it.
+
+        Its id is remembered in the catalog's info (``removed``), so a newer bundled library
+        does not bring it back. Returns False when the show was not in the catalog.
+        """
+        with self.lock.held(), edit(self.index_path, INDEX, self.lock) as index:
+            shows = index.table("shows")
+            kept = [d for d in shows if str(d.get("id")) != show_id]
+            if len(kept) == len(shows):
+                return False
+            index.replace("shows", kept)
+            info = dict(index.table("info")[0]) if index.table("info") else {}
+            info["removed"] = sorted({*(info.get("removed") or []), show_id})
+            index.replace("info", [info])
+            with edit(self.people_path, PEOPLE, self.lock) as people:
+                docs = people.table("people")
+                for doc in docs:
+                    doc["credits"] = [c for c in doc.get("credits") or [] if c and c[0] != show_id]
+                people.replace("people", [d for d in docs if d.get("credits")])
+            self.show_path(show_id).unlink(missing_ok=True)
+        return True
+
     def put_news(self, items: Sequence[tuple[NewsItem, str]]) -> list[str]:
         """Add news items (with their bodies) not stored yet; returns the ids added."""
         added: list[str] = []

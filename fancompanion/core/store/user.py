@@ -13,12 +13,12 @@ catalog (or with the rest of the fan's history).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from fancompanion.core import ids
-from fancompanion.core.models import Episode, Feed, Mark, WatchStatus
+from fancompanion.core.models import Feed, Mark, WatchStatus
 from fancompanion.core.store.codec import from_doc, to_doc
 from fancompanion.core.store.files import StoreLock
 from fancompanion.core.store.tables import Edit, edit
@@ -96,69 +96,32 @@ class UserState:
             out.append(str(docs[0]["show"]) if docs and "show" in docs[0] else path.stem)
         return out
 
-    def watch(
-        self,
-        show_id: str,
-        episodes: Iterable[Episode],
-        *,
-        rewatch: bool = False,
-        at: str | None = None,
-    ) -> int:
-        """Mark episodes watched. An episode already watched counts a rewatch only when asked.
-
-        Returns how many marks changed.
-        """
-        when = at or now_iso()
-        changed = 0
-        with self._edit(self.marks_path(show_id), WATCHED) as file:
-            docs = file.table("marks")
-            for episode in episodes:
-                doc = _find(docs, episode)
-                if doc is None:
-                    docs.append(to_doc(_new_mark(episode, when)))
-                    changed += 1
-                elif rewatch:
-                    doc["plays"] = int(doc.get("plays") or 1) + 1
-                    doc["last_at"] = when
-                    changed += 1
-                else:
-                    continue
-            if changed:
+    def edit_marks(
+        self, show_id: str, change: Callable[[list[Mark]], list[Mark]]
+    ) -> tuple[list[Mark], list[Mark]]:
+        """Read a show's marks, let ``change`` make the new list, write it if it differs — all
+        under the user lock. Returns the marks before and after (the command layer's diff)."""
+        path = self.marks_path(show_id)
+        with self._edit(path, WATCHED) as file:
+            before = [from_doc(Mark, d, path) for d in file.table("marks")]
+            after = change(list(before))
+            if after != before:
+                file.replace("marks", [to_doc(m) for m in after])
                 file.replace("info", [{"show": show_id}])
-        return changed
+        return before, after
 
-    def unwatch(self, show_id: str, episodes: Iterable[Episode]) -> int:
-        targets = list(episodes)
-        with self._edit(self.marks_path(show_id), WATCHED) as file:
-            docs = file.table("marks")
-            remaining = [d for d in docs if not any(_matches(d, e) for e in targets)]
-            if len(remaining) != len(docs):
-                file.replace("marks", remaining)
-            return len(docs) - len(remaining)
-
-    def put_marks(self, show_id: str, marks: Sequence[Mark]) -> int:
-        """Merge marks (import): a mark already there keeps the later time and more plays."""
-        changed = 0
-        with self._edit(self.marks_path(show_id), WATCHED) as file:
-            docs = file.table("marks")
-            for mark in marks:
-                doc = _find_mark(docs, mark)
-                if doc is None:
-                    docs.append(to_doc(mark))
-                    changed += 1
-                    continue
-                merged = dict(doc)
-                merged["plays"] = max(int(doc.get("plays") or 1), mark.plays)
-                merged["last_at"] = max(str(doc.get("last_at") or ""), mark.last_at)
-                firsts = [x for x in (str(doc.get("first_at") or ""), mark.first_at) if x]
-                merged["first_at"] = min(firsts) if firsts else ""
-                if merged != doc:
-                    doc.clear()
-                    doc.update(merged)
-                    changed += 1
-            if changed:
-                file.replace("info", [{"show": show_id}])
-        return changed
+    def remove_show(self, show_id: str) -> int:
+        """Forget a show: its marks file and its status. Returns how many marks it had."""
+        path = self.marks_path(show_id)
+        with self.lock.held():
+            count = len(self.marks(show_id))
+            if self.statuses().get(show_id) is not None:
+                self.set_status(show_id, WatchStatus.NONE)
+            if path.exists():
+                if self.before_write is not None:
+                    self.before_write()
+                path.unlink()
+        return count
 
     # -- news read marks ----------------------------------------------------------------------
 
@@ -209,46 +172,6 @@ class UserState:
             docs = [d for d in state.table("settings") if d.get("key") != key]
             docs.append({"key": key, "value": value})
             state.replace("settings", docs)
-
-
-def _matches(doc: dict[str, Any], episode: Episode) -> bool:
-    """The same rule as :class:`fancompanion.core.progress.MarkIndex`: TVmaze ids decide.
-
-    A mark whose episode was renumbered upstream keeps its old key; another episode that now
-    has that key (a different TVmaze id) must neither find nor remove it.
-    """
-    marked = doc.get("tvmaze_id")
-    if episode.tvmaze_id is not None and marked is not None:
-        return bool(marked == episode.tvmaze_id)
-    return bool(doc.get("key") == episode.key)
-
-
-def _find(docs: list[dict[str, Any]], episode: Episode) -> dict[str, Any] | None:
-    return next((d for d in docs if _matches(d, episode)), None)
-
-
-def _find_mark(docs: list[dict[str, Any]], mark: Mark) -> dict[str, Any] | None:
-    """The stored mark an imported one merges into: by TVmaze id, else by key (same rule)."""
-    for doc in docs:
-        marked = doc.get("tvmaze_id")
-        if mark.tvmaze_id is not None and marked is not None:
-            if marked == mark.tvmaze_id:
-                return doc
-        elif doc.get("key") == mark.key:
-            return doc
-    return None
-
-
-def _new_mark(episode: Episode, when: str) -> Mark:
-    return Mark(
-        key=episode.key,
-        season=episode.season,
-        number=episode.number,
-        tvmaze_id=episode.tvmaze_id,
-        plays=1,
-        first_at=when,
-        last_at=when,
-    )
 
 
 __all__ = ["UserState"]

@@ -355,23 +355,20 @@ class LibraryScreen(Screen[None]):
 
 
 def _apply(library: Library, view: ShowView, request: messages.Track, now: str) -> str:
-    """Save one tracking request; returns a short note for the fan ("" when obvious)."""
+    """Save one tracking request; returns what it did, for the notification."""
     episode = request.episode
     if request.kind == "season" and request.season is not None:
         watched, aired = view.progress.per_season.get(request.season, (0, 0))
         if aired == 0:
             return "Nothing in this season has aired yet."
-        done = watched < aired
-        library.set_season_watched(view, request.season, done, now)
-        return f"Season {request.season} {'watched' if done else 'unwatched'}."
+        return library.set_season_watched(view, request.season, watched < aired, now).message
     if episode is None:
         return ""
     if request.kind == "toggle":
-        library.toggle_watched(view, episode)
-        return ""
+        result = library.toggle_watched(view, episode, now)
+        return result.refused or ""
     if request.kind == "up_to":
-        count = library.watch_up_to(view, episode, now)
-        return f"Watched up to {episode.code} ({count} newly marked)."
+        return library.watch_up_to(view, episode, now).message
     if request.kind == "rewatch":
-        library.rewatch(view, episode)
+        return library.rewatch(view, episode, now).message
     return ""

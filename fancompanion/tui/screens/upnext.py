@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from fancompanion.core.commands import Watch
 from fancompanion.core.library import Airing, Library, UpNext
 from fancompanion.core.models import Episode, Progress
 from fancompanion.core.store.errors import StoreError
@@ -143,7 +144,7 @@ class UpNextScreen(Screen[None]):
     @work(thread=True, group="upnext-watch", description="Saving watched mark")
     def _watch(self, show_id: str, episode: Episode) -> None:
         try:
-            self.library.store.user.watch(show_id, [episode])
+            self.library.apply(Watch(show_id, (episode,)))
             view = self.library.show(show_id, self.now())
         except StoreError as error:
             self.app.call_from_thread(
