@@ -12,6 +12,7 @@ from bench.measure import ROOT
 from bench.refresh_figure import refresh
 from bench.report import Figure, machine, save, table
 from bench.sizes import sizes
+from bench.sync_figure import sync_figures
 
 CACHE = ROOT / ".bench-cache"
 RESULTS = ROOT / "bench" / "results"
@@ -59,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     results.append(refresh(typical))
     step("add show")
     results.append(figures.add_show(typical, runs))
+    step("sync")
+    results += sync_figures()
     step("done")
     print()
     print(table(results))

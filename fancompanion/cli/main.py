@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "fancompanion.cli.fetch_cmds",
     "fancompanion.cli.exchange_cmds",
     "fancompanion.cli.doctor_cmds",
+    "fancompanion.cli.sync_cmds",
 )
 
 Handler = Callable[[Context], int]

@@ -77,6 +77,33 @@ def shows_to_refetch(
     ]
 
 
+def pending_show_ids(store: Store) -> list[int]:
+    """TVmaze ids of shows the fan has marks or a status for that the catalog lacks (marked on
+    another device and synced here, or an import's): a refresh adds them."""
+    known = {s.id for s in store.catalog.summaries()}
+    wanted = set(store.user.shows_with_marks()) | set(store.user.statuses())
+    out = []
+    for show_id in sorted(wanted - known):
+        number = show_id.removeprefix("tvmaze-")
+        if number != show_id and number.isdigit():
+            out.append(int(number))
+    return out
+
+
+def _add_pending(
+    store: Store, tvmaze: TvMaze, summary: Summary, cancel: threading.Event
+) -> None:
+    for tvmaze_id in pending_show_ids(store):
+        if cancel.is_set():
+            return
+        try:
+            add_show(store, tvmaze, tvmaze_id, summary)
+        except FetchError as error:
+            summary.errors.append(f"show {tvmaze_id} (marked on another device): {error}")
+            if error.offline:
+                return
+
+
 def refresh_shows(
     store: Store,
     tvmaze: TvMaze,
@@ -95,6 +122,7 @@ def refresh_shows(
         summary.errors.append(f"TVmaze updates: {error}")
         return
     failed = False
+    _add_pending(store, tvmaze, summary, cancel)
     for done, target in enumerate(targets):
         if cancel.is_set():
             return

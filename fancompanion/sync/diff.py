@@ -234,21 +234,31 @@ def to_mark(key: str, view: MarkView) -> Mark:
     return Mark(key, view.season, view.number, view.tvmaze_id, view.plays, view.first, view.last)
 
 
+def _plays_of(
+    state: State, wanted: set[tuple[str, str]]
+) -> dict[tuple[str, str], list[tuple[str, Play]]]:
+    out: dict[tuple[str, str], list[tuple[str, Play]]] = {}
+    if wanted:
+        for pid, play in state.plays.items():
+            if (play.show, play.key) in wanted:
+                out.setdefault((play.show, play.key), []).append((pid, play))
+    return out
+
+
 def plan(before: State, after: State) -> Plan:
     """What differs between two states, as the user state should show it."""
     out = Plan()
-    old, new = before.by_show(), after.by_show()
-    for show in set(old) | set(new):
-        was, now = old.get(show, {}), new.get(show, {})
-        changed: dict[str, Mark | None] = {}
-        for key in set(was) | set(now):
-            a = fold(was[key]) if key in was else None
-            b = fold(now[key]) if key in now else None
-            if a != b:
-                changed[key] = to_mark(key, b) if b is not None else None
-                out.plays_added += max(0, (b.plays if b else 0) - (a.plays if a else 0))
-        if changed:
-            out.marks[show] = changed
+    moved = before.plays.keys() ^ after.plays.keys()  # plays added or killed by the merge
+    touched = {
+        (p.show, p.key) for p in (before.plays.get(pid) or after.plays[pid] for pid in moved)
+    }
+    old, new = _plays_of(before, touched), _plays_of(after, touched)
+    for show, key in sorted(touched):
+        a = fold(old[(show, key)]) if (show, key) in old else None
+        b = fold(new[(show, key)]) if (show, key) in new else None
+        if a != b:
+            out.marks.setdefault(show, {})[key] = to_mark(key, b) if b is not None else None
+            out.plays_added += max(0, (b.plays if b else 0) - (a.plays if a else 0))
     for name, (_, value) in after.registers.items():
         current = before.registers.get(name)
         if current is not None and current[1] == value:

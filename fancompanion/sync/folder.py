@@ -206,7 +206,8 @@ def _write(path: Path, data: bytes) -> None:
     try:
         atomic_write(path, data)
     except StoreError as error:
-        raise SyncError(f"{error}; kept on this machine, written at the next sync") from error
+        message = str(error).replace("; nothing was changed", "")
+        raise SyncError(f"{message}; changes are kept here and sent at the next sync") from error
 
 
 def write_segment(folder: Path, me: str, ops: list[dict[str, Any]]) -> Path:

@@ -212,6 +212,9 @@ class State:
 def fold(plays: list[tuple[str, Play]]) -> MarkView:
     """Live plays of one episode as a mark: how many, earliest first, latest last. The
     episode's numbering is taken from the latest play (an episode renumbered upstream)."""
+    if len(plays) == 1:
+        only = plays[0][1]
+        return MarkView(only.season, only.number, only.tvmaze_id, 1, only.first, only.last)
     newest = max(plays, key=lambda item: (item[1].last, item[0]))[1]
     return MarkView(
         newest.season,
@@ -265,6 +268,7 @@ def state_from_doc(doc: Any) -> State:
 
 
 def _read_show(state: State, show: str, keys: dict[str, Any]) -> None:
+    plays, dead = state.plays, state.dead
     for key, entry in keys.items():
         if not isinstance(entry, list) or len(entry) < 3:
             continue
@@ -272,11 +276,12 @@ def _read_show(state: State, show: str, keys: dict[str, Any]) -> None:
         if not isinstance(season, int) or not _int_or_none(number) or not _int_or_none(tvmaze_id):
             continue
         for raw in entry[3:]:
-            if not isinstance(raw, list) or len(raw) not in (2, 3):
+            try:
+                pid, first, *rest = raw
+            except (TypeError, ValueError):
                 continue
-            if not all(isinstance(v, str) for v in raw):
+            last = rest[0] if rest else first
+            if len(rest) > 1 or type(pid) is not str or type(first) is not str:
                 continue
-            pid, first = raw[0], raw[1]
-            last = raw[2] if len(raw) == 3 else first
-            if pid not in state.dead:
-                state.plays[pid] = Play(show, str(key), season, number, tvmaze_id, first, last)
+            if type(last) is str and pid not in dead:
+                plays[pid] = Play(show, key, season, number, tvmaze_id, first, last)

@@ -65,6 +65,12 @@ class FanCompanionApp(App[None]):
         super().__init__()
         self.library = library
         self.clock = clock
+        from fancompanion.tui.sync import AppSync
+
+        self.syncing = AppSync(self)  # on start, after changes and on quit (see tui/sync.py)
+
+    def on_mount(self) -> None:
+        self.syncing.start()
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.library, self.clock)

@@ -24,4 +24,7 @@ def launch(context: Context) -> int:
         gc.enable()
     app = FanCompanionApp(library)
     app.run()
+    problem = app.syncing.on_quit()  # the last sync, once the screen is the terminal's again
+    if problem:
+        context.warn(problem)
     return app.return_code or 0
