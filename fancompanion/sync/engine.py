@@ -343,17 +343,6 @@ class Sync:
             out.append(str(name) if name else show)
         return out
 
-    def pending_ids(self) -> list[tuple[str, dict[str, object]]]:
-        state = self.files.load().state
-        known = {s.id for s in self.store.catalog.summaries()}
-        shows = {p.show for p in state.plays.values()}
-        shows |= {show for show, value in state.registers_with(STATUS) if value}
-        out = []
-        for show in sorted(shows - known):
-            identity = state.register(SHOW + show)
-            out.append((show, identity if isinstance(identity, dict) else {}))
-        return out
-
     def status(self) -> Status:
         config = self._config()
         remote = fs.read_folder(config.folder, config.device)
