@@ -77,11 +77,12 @@ class AppSync:
         line for the terminal."""
         if self.sync is None:
             return None
+        from fancompanion.core.store.errors import StoreError
         from fancompanion.sync.engine import SyncError
 
         try:
             with self._running:
                 outcome: Any = self.sync.run()
-        except SyncError as error:
+        except (SyncError, StoreError) as error:
             return f"sync: {error}"
         return f"sync: {outcome.problems[0]}" if outcome.problems else None
