@@ -90,9 +90,7 @@ def pending_show_ids(store: Store) -> list[int]:
     return out
 
 
-def _add_pending(
-    store: Store, tvmaze: TvMaze, summary: Summary, cancel: threading.Event
-) -> None:
+def _add_pending(store: Store, tvmaze: TvMaze, summary: Summary, cancel: threading.Event) -> None:
     for tvmaze_id in pending_show_ids(store):
         if cancel.is_set():
             return

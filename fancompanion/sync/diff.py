@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from fancompanion.core.models import Mark
 from fancompanion.core.timeutil import parse_utc
+from fancompanion.core.wording import plural
 from fancompanion.sync.hlc import Clock
 from fancompanion.sync.model import (
     AddPlay,
@@ -228,6 +229,27 @@ class Plan:
     @property
     def empty(self) -> bool:
         return not (self.marks or self.statuses or self.read or self.settings or self.feeds)
+
+    def summary(self) -> list[str]:
+        """What arrived, in words: ``3 new plays``, ``1 episode unmarked``, ``2 statuses``."""
+        unmarked = sum(1 for keys in self.marks.values() for m in keys.values() if m is None)
+        episodes = sum(len(keys) for keys in self.marks.values())
+        parts = []
+        if self.plays_added:
+            parts.append(plural(self.plays_added, "new play"))
+        if unmarked:
+            parts.append(plural(unmarked, "episode") + " unmarked")
+        if not parts and episodes:
+            parts.append(plural(episodes, "episode") + " with other watch times")
+        for count, noun, many in (
+            (len(self.statuses), "status", "statuses"),
+            (len(self.read), "read mark", None),
+            (len(self.settings), "setting", None),
+            (len(self.feeds), "feed", None),
+        ):
+            if count:
+                parts.append(plural(count, noun, many))
+        return parts
 
 
 def to_mark(key: str, view: MarkView) -> Mark:

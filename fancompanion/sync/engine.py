@@ -18,6 +18,7 @@ from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store.errors import StoreError
 from fancompanion.core.timeutil import now_iso, parse_utc
+from fancompanion.core.wording import plural
 from fancompanion.sync import folder as fs
 from fancompanion.sync.diff import SHOW, STATUS, Plan, UserView, diff, plan
 from fancompanion.sync.hlc import Clock, wall_ms
@@ -49,16 +50,16 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
     compacted: bool = False
     pending: list[str] = field(default_factory=list)  # shows known only from sync
+    arrived: list[str] = field(default_factory=list)  # what changed here, in words
 
     def line(self) -> str:
         if self.changed:
             names = ", ".join(self.from_devices) or "other devices"
-            plays = f" ({self.plays_added} new plays)" if self.plays_added else ""
-            text = f"Merged {self.changed} change(s) from {names}{plays}"
+            text = f"From {names}: {', '.join(self.arrived)}"
         else:
             text = "Up to date"
         if self.sent:
-            text += f"; sent {self.sent} change(s) from here"
+            text += f"; sent {plural(self.sent, 'change')} from here"
         return text
 
 
@@ -155,6 +156,7 @@ class Sync:
                 clock.observe(local.state.newest_stamp())
                 changes = plan(before, local.state)
                 outcome.plays_added = changes.plays_added
+                outcome.arrived = changes.summary()
                 if not changes.empty:
                     outcome.changed = self._write_back(changes, user)
                 outcome.from_devices = [

@@ -68,7 +68,12 @@ class AppSync:
     def _done(self, outcome: Outcome) -> None:
         if outcome.changed:
             self.app.notify_library_changed()
-            self.app.notify(outcome.line(), title="Sync", markup=False)
+            lines = [outcome.line()]
+            if outcome.pending:
+                lines.append(
+                    f"Pending until the next refresh (r): {', '.join(outcome.pending[:3])}"
+                )
+            self.app.notify("\n".join(lines), title="Sync", markup=False)
         for problem in [*outcome.notes, *outcome.problems][:2]:
             self.app.notify(problem, title="Sync", severity="warning", markup=False)
 

@@ -33,7 +33,7 @@ def test_marks_made_before_sync_and_after_reach_the_other_device(
     outcome = desktop.run()
     assert desktop.plays() == {(SHOW, "S1E1"): (1, T1, T1)}
     assert outcome.changed == 1
-    assert outcome.from_devices == ["laptop"]
+    assert outcome.line() == "From laptop: 1 new play"
     desktop.rewatch(SHOW, 1, T2)
     desktop.run()
     laptop.run()

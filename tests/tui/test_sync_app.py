@@ -16,6 +16,7 @@ from fancompanion.sync.engine import Sync
 from fancompanion.tui import sync as app_sync
 from tests.sync.devices import Device
 from tests.tui.library_pilot import JESSICA, make_app
+from tests.tui.screen_harness import settle
 
 
 def toasts(app: object) -> str:
@@ -41,8 +42,8 @@ async def test_changes_from_another_device_arrive_when_the_app_starts_and_ours_g
     laptop.run()
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert await until(lambda: "Merged" in toasts(app))
-        assert "laptop" in toasts(app)
+        await settle(pilot)
+        assert await until(lambda: "From laptop: 1 new play" in toasts(app))
         assert [m.key for m in store.user.marks(JESSICA)] == ["S1E1"]
         app.library.apply(SetStatus(JESSICA, WatchStatus.WATCHING))
         await pilot.pause()
@@ -57,6 +58,6 @@ async def test_changes_from_another_device_arrive_when_the_app_starts_and_ours_g
 async def test_without_a_folder_the_app_does_not_sync(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert app.syncing.sync is None
         assert not (store.root / "sync").exists()
