@@ -227,3 +227,42 @@ def test_compaction_prunes_what_everyone_merged_and_a_late_device_still_merges(
     late.run()
     assert late.plays() == laptop.plays() == desktop.plays()
     assert len(late.plays()) == 8
+
+
+def test_a_device_away_for_months_still_merges_and_its_unmark_keeps_new_plays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import orjson
+
+    from fancompanion.sync import engine
+
+    monkeypatch.setattr(engine, "SNAPSHOT_EVERY_FILES", 2)
+    folder = tmp_path / "Sync"
+    laptop = Device(tmp_path / "a", folder, "laptop")
+    desktop = Device(tmp_path / "b", folder, "desktop")
+    away = Device(tmp_path / "c", folder, "server")
+    laptop.watch(SHOW, 1, T1)
+    for device in (laptop, desktop, away):
+        device.run()
+    away.unwatch(SHOW, 1)  # unmarked on the server, which then goes quiet for months
+    config = away.sync.config()
+    assert config is not None
+    info = fs.device_dir(folder, config.device) / fs.DEVICE_FILE
+    doc = orjson.loads(info.read_bytes())
+    doc["written_at"] = "2020-01-01T00:00:00Z"  # its last write was long ago
+    info.write_bytes(orjson.dumps(doc))
+    for number in range(2, 7):  # meanwhile the others go on, compact and prune
+        laptop.watch(SHOW, number, T2)
+        laptop.run()
+        desktop.run()
+    laptop.rewatch(SHOW, 1, T3)  # a new play of the episode the server unmarked
+    laptop.run()
+    desktop.run()
+    logs = list((fs.device_dir(folder, laptop.sync.config().device) / fs.LOG).glob("*"))  # type: ignore[union-attr]
+    assert len(logs) <= 2  # the quiet server no longer holds back pruning
+    away.run()  # back after months
+    laptop.run()
+    desktop.run()
+    assert away.plays() == laptop.plays() == desktop.plays()
+    assert away.plays()[(SHOW, "S1E1")] == (1, T3, T3)  # only the play it saw is gone
+    assert len(away.plays()) == 6
