@@ -1,21 +1,27 @@
 #!/usr/bin/env python3
 """Generate the bundled show library (data/shows/*.json and data/manifest.json).
 
-The show files are built only from the cross-checked reference tables
-(marvel-netflix-shows.tsv, marvel-netflix-episodes.tsv, marvel-netflix-cast.tsv),
-so running this script again reproduces them byte for byte.  Each file uses the
-shape of TVmaze's ``GET /shows/:id?embed[]=episodes&embed[]=cast&embed[]=seasons&embed[]=crew``
-answer, so the app reads it with the same parser as live TVmaze data.
+The show files are built only from the cross-checked reference tables in tools/reference/
+(marvel-netflix-shows.tsv, marvel-netflix-episodes.tsv, marvel-netflix-cast.tsv: a copy of the
+team's shared/reference/), so running this script again reproduces them byte for byte.
+Each fact has one source: nothing about shows, episodes or cast is written by hand here.
+Each file uses the shape of TVmaze's
+``GET /shows/:id?embed[]=episodes&embed[]=cast&embed[]=seasons&embed[]=crew`` answer,
+so the app reads it with the same parser as live TVmaze data.
 
 What is kept out (see docs/bundle.md):
-- TVmaze ids on show rows marked ``confirmed=no`` (single-source): ``id`` is null.
+- Any TVmaze, IMDb or TheTVDB id that its row's ``sources`` column backs with fewer than two
+  sources (the TVmaze ids of Daredevil, The Defenders and The Punisher): ``null``.
 - Episode and cast rows marked ``confirmed=no``.
 - Showrunner credits listed in EXCLUDED_CREW (single-source or never served).
+
+The script refuses to write (exit 1) when the tables contradict themselves: counts or dates
+that disagree, a person twice in one show's cast, a confirmed row with an unconfirmed id.
 
 data/news.json and data/feeds.json are hand-written and not touched here.
 
 Usage:  python3 tools/make_bundle.py [REFERENCE_DIR] [--out DATA_DIR] [--check]
-REFERENCE_DIR defaults to ../shared/reference relative to the repository root;
+REFERENCE_DIR defaults to tools/reference (copy a newer shared/reference/ there first);
 --check compares the generated text with the files on disk and writes nothing.
 Standard library only.
 """
@@ -31,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_REFERENCE = REPO_ROOT / ".." / "shared" / "reference"
+DEFAULT_REFERENCE = REPO_ROOT / "tools" / "reference"
 DEFAULT_OUT = REPO_ROOT / "data"
 
 CREDIT = (
@@ -84,6 +90,14 @@ EXCLUDED_CREW = {
     ("The Defenders", "Douglas Petrie"): "left before filming; not a serving showrunner",
 }
 
+# Raised whenever the show files change, so an existing store merges the new catalog in
+# (fancompanion.core.bundle.seed_if_needed); user state is never touched by that merge.
+BUNDLE_VERSION = 2
+
+# Id columns of marvel-netflix-shows.tsv and the label each has in its ``sources`` column.
+ID_COLUMNS = (("tvmaze_id", "tvmaze"), ("imdb_id", "imdb"), ("thetvdb_id", "thetvdb"))
+_SOURCE_TAG_RE = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\b")
+
 _SEASONS_RE = re.compile(r"^S(\d+)(?:-(\d+))?$")
 
 
@@ -126,18 +140,57 @@ def parse_showrunners(show: str, text: str, season_count: int) -> list[tuple[str
     return out
 
 
-# Season-1 ensemble of Jessica Jones as named by the seed article (../shared/seeds/): with the
-# reference table's own row, these memberships have two sources. Mike Colter's character is
-# the one the reference confirms for him in Luke Cage and The Defenders.
-SEED_CAST: list[dict[str, str]] = [
-    {"show": "Jessica Jones", "actor": a, "character": c, "seasons": "1", "confirmed": "yes"}
-    for a, c in (
-        ("Mike Colter", "Luke Cage"),
-        ("Eka Darville", "Malcolm Ducasse"),
-        ("Carrie-Anne Moss", "Jeri Hogarth"),
-        ("David Tennant", "Kilgrave"),
-    )
-]
+def id_sources(row: dict[str, str]) -> dict[str, list[str]]:
+    """The source tags the ``sources`` column gives each id: ``"imdb: SON, SWIL"`` -> SON, SWIL.
+
+    "SON only" counts one; "not found" and "original listing only (...)" count none.
+    """
+    out: dict[str, list[str]] = {}
+    for part in row.get("sources", "").split(";"):
+        label, _, value = part.partition(":")
+        tags = _SOURCE_TAG_RE.findall(value)
+        out[label.strip().lower()] = list(dict.fromkeys(tags))
+    return out
+
+
+def proven_ids(row: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The ids of a show row that rest on at least two sources, and any contradictions.
+
+    A row is ``confirmed=yes`` only when every id it carries has two sources, so a ``yes`` row
+    with a single-source id (or a ``no`` row whose ids are all proven) is reported.
+    """
+    sources = id_sources(row)
+    kept: dict[str, str] = {}
+    weak: list[str] = []
+    for column, label in ID_COLUMNS:
+        value = row.get(column, "").strip()
+        if not value:
+            continue
+        if len(sources.get(label, [])) >= 2:
+            kept[column] = value
+        else:
+            weak.append(column)
+    problems = []
+    if confirmed(row) and weak:
+        problems.append(f"{row['show']}: confirmed, but {', '.join(weak)} has one source")
+    if not confirmed(row) and not weak:
+        problems.append(f"{row['show']}: every id has two sources, but the row is not confirmed")
+    return kept, problems
+
+
+def cast_rows(show: str, cast: list[dict[str, str]]) -> tuple[list[dict[str, str]], list[str]]:
+    """The show's confirmed cast rows in reference order; a person listed twice is a problem."""
+    rows = [c for c in cast if c["show"] == show and confirmed(c)]
+    problems = []
+    seen: set[str] = set()
+    for c in rows:
+        actor = c["actor"].strip()
+        if actor.casefold() in seen:
+            problems.append(f"{show}: {actor} is in the cast twice")
+        seen.add(actor.casefold())
+        if not c["seasons"].strip():
+            problems.append(f"{show}: {actor} has no seasons")
+    return rows, problems
 
 
 def build_show(
@@ -146,7 +199,9 @@ def build_show(
     cast: list[dict[str, str]],
 ) -> dict[str, Any]:
     name = row["show"]
-    tvmaze_id = int(row["tvmaze_id"]) if confirmed(row) and row["tvmaze_id"].strip() else None
+    ids, _ = proven_ids(row)
+    tvmaze_id = int(ids["tvmaze_id"]) if "tvmaze_id" in ids else None
+    thetvdb_id = int(ids["thetvdb_id"]) if "thetvdb_id" in ids else None
 
     eps = sorted(
         (e for e in episodes if e["show"] == name and confirmed(e)),
@@ -194,9 +249,7 @@ def build_show(
         )
 
     cast_objs = []
-    for c in cast:
-        if c["show"] != name or not confirmed(c):
-            continue
+    for c in cast_rows(name, cast)[0]:
         character = c["character"].strip()
         cast_objs.append(
             {
@@ -231,7 +284,7 @@ def build_show(
         "schedule": {"time": "", "days": []},
         "network": None,
         "webChannel": {"id": None, "name": row["network"], "country": None},
-        "externals": {"tvrage": None, "thetvdb": None, "imdb": row["imdb_id"].strip() or None},
+        "externals": {"tvrage": None, "thetvdb": thetvdb_id, "imdb": ids.get("imdb_id")},
         "image": None,
         "summary": SUMMARIES[name],
         "updated": None,
@@ -244,11 +297,11 @@ def build_show(
     }
 
 
-def check_show(row: dict[str, str], show: dict[str, Any]) -> list[str]:
-    """Cross-check a built show against the counts and dates of its reference row."""
-    problems = []
+def check_show(row: dict[str, str], show: dict[str, Any], cast: list[dict[str, str]]) -> list[str]:
+    """Cross-check a built show against its reference row (ids, counts, dates) and its cast."""
     emb = show["_embedded"]
     name = row["show"]
+    problems = proven_ids(row)[1] + cast_rows(name, cast)[1]
     if len(emb["seasons"]) != int(row["seasons"]):
         problems.append(f"{name}: {len(emb['seasons'])} seasons, reference: {row['seasons']}")
     if len(emb["episodes"]) != int(row["episodes"]):
@@ -283,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     ref: Path = args.reference.resolve()
     show_rows = {r["show"]: r for r in read_tsv(ref / "marvel-netflix-shows.tsv")}
     episodes = read_tsv(ref / "marvel-netflix-episodes.tsv")
-    cast = read_tsv(ref / "marvel-netflix-cast.tsv") + SEED_CAST
+    cast = read_tsv(ref / "marvel-netflix-cast.tsv")
 
     outputs: dict[Path, str] = {}
     problems: list[str] = []
@@ -291,14 +344,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, slug in SHOWS:
         row = show_rows[name]
         show = build_show(row, episodes, cast)
-        problems += check_show(row, show)
+        problems += check_show(row, show, cast)
         total += len(show["_embedded"]["episodes"])
         outputs[args.out / "shows" / f"{slug}.json"] = dump(show)
     if total != sum(1 for e in episodes if confirmed(e)):
         problems.append(f"{total} episodes written, reference has a different confirmed count")
 
     manifest = {
-        "bundle_version": 1,
+        "bundle_version": BUNDLE_VERSION,
         "credit": CREDIT,
         "shows": [f"{slug}.json" for _, slug in SHOWS],
         "news": "news.json",
