@@ -35,6 +35,7 @@ def show_rows(context: Context) -> list[dict[str, Any]]:
                 "id": summary.id,
                 "tvmaze_id": summary.tvmaze_id,
                 "imdb_id": summary.imdb_id,
+                "thetvdb_id": summary.thetvdb_id,
                 "name": summary.name,
                 "years": summary.years,
                 "status": summary.status,

@@ -78,7 +78,11 @@ def _news(doc: dict[str, Any]) -> tuple[NewsItem, str] | None:
 
 
 def seed_if_needed(store: Store, bundle_path: Path) -> bool:
-    """Seed a new catalog, or merge a newer bundle. Returns True when anything was written."""
+    """Seed a new catalog, or merge a newer bundle. Returns True when anything was written.
+
+    A newer bundle replaces its shows (cast, crew, ids) and corrects its own library notes;
+    only the catalog is written, so the fan's marks, statuses and read marks stay as they are.
+    """
     catalog = store.catalog
     if catalog.exists() and int(catalog.meta().get("bundle_version") or 0) >= peek_version(
         bundle_path
@@ -101,6 +105,11 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
         from fancompanion.core.library import link_news
 
         catalog.put_news(list(bundle.news))
+        if not fresh:  # library notes the new bundle corrects (text included)
+            catalog.revise_news([item for item, _ in bundle.news])
+            for item, text in bundle.news:
+                if text and catalog.news_text(item.id) != text:
+                    catalog.put_news_text(item.id, text)
         link_news(store)
         catalog.set_meta(bundle_version=bundle.version)
     if new_fan:

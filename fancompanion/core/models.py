@@ -66,6 +66,7 @@ class Show:
     name: str
     tvmaze_id: int | None = None
     imdb_id: str | None = None
+    thetvdb_id: int | None = None  # how TV Time and Trakt exports name a show
     premiered: str | None = None  # ISO date
     ended: str | None = None
     status: str | None = None  # "Running", "Ended", ...
@@ -200,6 +201,7 @@ class ShowSummary:
     pending: tuple[str, ...]  # sorted air times of regular episodes not yet aired at write time
     aliases: tuple[str, ...] = ()
     updated: int | None = None
+    thetvdb_id: int | None = None  # absent from index rows written before it existed
 
     def aired(self, now_iso: str) -> int:
         """Regular episodes aired at ``now_iso`` (an ISO UTC timestamp)."""

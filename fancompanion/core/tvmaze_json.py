@@ -69,6 +69,7 @@ def parse_show(data: object) -> Show | None:
     tvmaze_id = _int(raw.get("id"))
     externals = _map(raw.get("externals"))
     imdb = clean_line(externals.get("imdb"), limit=20) or None
+    thetvdb = _int(externals.get("thetvdb"))
     network = _map(raw.get("network")) or _map(raw.get("webChannel"))
     country = _map(network.get("country")) if network else {}
     genres_raw = raw.get("genres")
@@ -95,6 +96,7 @@ def parse_show(data: object) -> Show | None:
         name=name,
         tvmaze_id=tvmaze_id,
         imdb_id=imdb,
+        thetvdb_id=thetvdb if thetvdb is not None and thetvdb > 0 else None,
         premiered=_date(raw.get("premiered")),
         ended=_date(raw.get("ended")),
         status=clean_line(raw.get("status"), limit=40) or None,

@@ -28,9 +28,10 @@ from fancompanion.exchange.history import (
     ShowIdentity,
 )
 
-SHOW_COLUMNS = ("show_id", "tvmaze_id", "imdb_id", "name", "status", "status_at")
+SHOW_COLUMNS = ("show_id", "tvmaze_id", "imdb_id", "thetvdb_id", "name", "status", "status_at")
 EPISODE_COLUMNS = (
-    *("show_id", "show_tvmaze_id", "show_imdb_id", "show_name", "season", "number"),
+    *("show_id", "show_tvmaze_id", "show_imdb_id", "show_thetvdb_id", "show_name"),
+    *("season", "number"),
     *("episode_tvmaze_id", "key", "episode_name", "plays", "rewatches", "first_at", "last_at"),
 )
 
@@ -57,6 +58,7 @@ def collect(store: Store, now: str | None = None) -> History:
                     tvmaze_id=summary.tvmaze_id if summary else None,
                     imdb_id=summary.imdb_id if summary else None,
                     name=summary.name if summary else "",
+                    thetvdb_id=summary.thetvdb_id if summary else None,
                 ),
                 status=statuses.get(show_id, WatchStatus.NONE),
                 status_at=status_times.get(show_id, ""),
@@ -96,6 +98,7 @@ def _show_doc(show: ShowHistory) -> dict[str, Any]:
         "id": show.identity.id,
         "tvmaze_id": show.identity.tvmaze_id,
         "imdb_id": show.identity.imdb_id,
+        "thetvdb_id": show.identity.thetvdb_id,
         "name": show.identity.name,
         "status": show.status.value or None,
         "status_at": show.status_at or None,
@@ -142,6 +145,7 @@ def write_csv(history: History, path: Path) -> tuple[Path, Path]:
             s.identity.id or "",
             s.identity.tvmaze_id or "",
             s.identity.imdb_id or "",
+            s.identity.thetvdb_id or "",
             s.identity.name,
             s.status.value,
             s.status_at,
@@ -151,7 +155,8 @@ def write_csv(history: History, path: Path) -> tuple[Path, Path]:
     episode_rows = [
         (
             *(s.identity.id or "", s.identity.tvmaze_id or "", s.identity.imdb_id or ""),
-            *(s.identity.name, e.mark.season, "" if e.mark.number is None else e.mark.number),
+            *(s.identity.thetvdb_id or "", s.identity.name, e.mark.season),
+            "" if e.mark.number is None else e.mark.number,
             *("" if e.mark.tvmaze_id is None else e.mark.tvmaze_id, e.mark.key, e.name),
             *(e.mark.plays, e.mark.plays - 1, e.mark.first_at, e.mark.last_at),
         )

@@ -1,7 +1,8 @@
 """The portable shape of a fan's history, shared by the exporter and every importer.
 
 Each importer turns its file into a :class:`History`; the merge step maps it onto the library.
-Shows carry identity a stranger can use (TVmaze id, IMDb id, name), not only our internal id.
+Shows carry identity a stranger can use (TVmaze, IMDb and TheTVDB ids, name), not only our
+internal id.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class ShowIdentity:
     tvmaze_id: int | None = None
     imdb_id: str | None = None
     name: str = ""
+    thetvdb_id: int | None = None
 
     @property
     def label(self) -> str:

@@ -1,7 +1,7 @@
 """Map an imported :class:`History` onto the library and merge it into user state.
 
-Shows are matched by TVmaze id, then IMDb id, then our own id, then exact name (casefolded);
-the rest are *pending* (not in the library). Marks merge the way
+Shows are matched by TVmaze id, then IMDb id, then TheTVDB id, then our own id, then exact name
+(casefolded); the rest are *pending* (not in the library). Marks merge the way
 :meth:`Mark.merged` does — more plays and the later time win, the earliest first watch
 is kept — so importing the same file twice changes nothing. :func:`plan_import` computes every
 change without writing; :func:`apply_import` writes it (after a backup).
@@ -72,6 +72,7 @@ class _Matcher:
     def __init__(self, summaries: list[ShowSummary]) -> None:
         self.by_tvmaze = {s.tvmaze_id: s for s in summaries if s.tvmaze_id is not None}
         self.by_imdb = {s.imdb_id.lower(): s for s in summaries if s.imdb_id}
+        self.by_thetvdb = {s.thetvdb_id: s for s in summaries if s.thetvdb_id is not None}
         self.by_id = {s.id: s for s in summaries}
         self.by_name = {s.name.casefold(): s for s in summaries}
 
@@ -80,6 +81,8 @@ class _Matcher:
             return self.by_tvmaze[identity.tvmaze_id]
         if identity.imdb_id and identity.imdb_id.lower() in self.by_imdb:
             return self.by_imdb[identity.imdb_id.lower()]
+        if identity.thetvdb_id is not None and identity.thetvdb_id in self.by_thetvdb:
+            return self.by_thetvdb[identity.thetvdb_id]
         if identity.id and identity.id in self.by_id:
             return self.by_id[identity.id]
         return self.by_name.get(identity.name.casefold()) if identity.name else None

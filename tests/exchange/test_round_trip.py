@@ -101,7 +101,9 @@ def test_csv_export_opens_as_two_plain_tables(store: Store, tmp_path: Path) -> N
     shows, episodes = write_csv(collect(store), tmp_path / "mine.csv")
     assert (shows.name, episodes.name) == ("mine-shows.csv", "mine-episodes.csv")
     header = episodes.read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("show_id,show_tvmaze_id,show_imdb_id,show_name,season,number")
+    assert header.startswith(
+        "show_id,show_tvmaze_id,show_imdb_id,show_thetvdb_id,show_name,season,number"
+    )
     rows = episodes.read_text(encoding="utf-8-sig").splitlines()[1:]
     assert len(rows) == 9  # 6 Jessica Jones + 3 Daredevil episodes
 

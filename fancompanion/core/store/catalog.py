@@ -66,6 +66,7 @@ def summarize(record: ShowRecord, now: str) -> ShowSummary:
         pending=tuple(sorted(s for s in stamps if s is not None and s > now)),
         aliases=show.aliases,
         updated=show.updated,
+        thetvdb_id=show.thetvdb_id,
     )
 
 
@@ -356,6 +357,10 @@ class Catalog:
                     changed.append(item.id)
             news.changed = bool(changed)
         return changed
+
+    def put_news_text(self, news_id: str, text: str) -> None:
+        """Replace the body of a stored news item (a corrected bundled library note)."""
+        atomic_write(self.text_dir / f"{ids.safe_filename(news_id)}.txt", text.encode("utf-8"))
 
     def set_news_links(self, links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
         """Replace the (show ids, person ids) of the given news items."""

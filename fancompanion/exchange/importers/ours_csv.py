@@ -72,6 +72,7 @@ def _identity(row: dict[str, str], prefix: str) -> ShowIdentity:
         tvmaze_id=as_int(row.get(f"{prefix}tvmaze_id")),
         imdb_id=as_imdb(row.get(f"{prefix}imdb_id")),
         name=as_text(row.get(f"{prefix}name")),
+        thetvdb_id=as_int(row.get(f"{prefix}thetvdb_id")),
     )
 
 

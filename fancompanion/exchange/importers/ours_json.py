@@ -51,6 +51,7 @@ def _show(doc: dict[str, Any]) -> ShowHistory:
             tvmaze_id=as_int(doc.get("tvmaze_id")),
             imdb_id=as_imdb(doc.get("imdb_id")),
             name=as_text(doc.get("name")),
+            thetvdb_id=as_int(doc.get("thetvdb_id")),
         ),
         status=WatchStatus.parse(doc.get("status")),
         status_at=as_stamp(doc.get("status_at")),
