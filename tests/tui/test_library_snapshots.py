@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from fancompanion.core.store import Store
-from tests.tui.library_pilot import JESSICA, library_screen, make_app, select
+from tests.tui.library_pilot import JESSICA, LUKE, library_screen, make_app, select
 from tests.tui.screen_harness import SnapCompare, local_time_utc, settle
 
 SIZES = {"narrow": (80, 24), "wide": (160, 48)}
@@ -38,7 +38,9 @@ def opened(tab: str) -> Callable[[Pilot[None]], Awaitable[None]]:
         if tab == "cast":
             people = library_screen(pilot.app).query_one("#cast-people", OptionList)
             people.focus()
-            people.highlighted = 3  # Mike Colter
+            people.highlighted = next(
+                i for i, o in enumerate(people.options) if "Mike Colter" in str(o.prompt)
+            )
             await pilot.press("enter")
         await settle(pilot)
 
@@ -73,3 +75,18 @@ class TestLibraryCast:
 
     def test_wide(self, store: Store, snap_compare: SnapCompare) -> None:
         assert compare(snap_compare, store, "cast", "wide")
+
+
+class TestLibraryCastWrapped:
+    """Luke Cage at 80×24: long characters push the seasons to an indented second row."""
+
+    def test_narrow(self, store: Store, snap_compare: SnapCompare) -> None:
+        async def run_before(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await select(pilot, LUKE, "cast")
+            library_screen(pilot.app).query_one("#cast-people", OptionList).focus()
+            await pilot.press("down", "down")  # onto Theo Rossi's wrapped row: both rows lit
+            await settle(pilot)
+
+        with local_time_utc():
+            assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=run_before)

@@ -22,6 +22,7 @@ from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import HEADING, MUTED
+from fancompanion.tui.widgets.hanging import Hanging
 from fancompanion.tui.workers import cancelled, run_in_thread
 
 CHOOSE = "Press enter on a person to see their work in your library."
@@ -30,7 +31,9 @@ CHOOSE = "Press enter on a person to see their work in your library."
 class Cast(Vertical):
     DEFAULT_CSS = """
     Cast {
-        #cast-people { height: 1fr; border: none; }
+        /* A constant width: option heights are measured before a scrollbar appears, so a
+           row that wraps only once the bar takes two columns would lose its second line. */
+        #cast-people { height: 1fr; border: none; scrollbar-gutter: stable; }
         #cast-work-panel { height: auto; max-height: 45%; border-top: solid $border-blurred; }
         #cast-work-title { padding: 0 1; color: $text-muted; }
         #cast-work { height: auto; border: none; }
@@ -81,13 +84,11 @@ class Cast(Vertical):
         option_id = f"p{len(self._people)}"
         name = line(names.get(credit.person_id, credit.person_id))
         self._people[option_id] = (credit.person_id, name)
-        prompt = Content.assemble(("  " + name, "bold"))
-        if role:
-            prompt = Content.assemble(prompt, (f"  {role}", MUTED))
+        parts = [Content.styled("  " + name, "bold"), Content.styled(role, MUTED)]
         if credit.seasons:
             word = "season" if credit.seasons.strip().isdigit() else "seasons"
-            prompt = Content.assemble(prompt, (f"  ({word} {line(credit.seasons)})", MUTED))
-        return Option(prompt, id=option_id)
+            parts.append(Content.styled(f"({word} {line(credit.seasons)})", MUTED))
+        return Option(Hanging(parts, indent=4), id=option_id)  # wrapped rows sit under the name
 
     @on(OptionList.OptionSelected, "#cast-people")
     def _person_chosen(self, event: OptionList.OptionSelected) -> None:
