@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 from fancompanion.cli.main import run
+from fancompanion.core.commands import Watch
+from fancompanion.core.library import Library
 from fancompanion.core.store import Store
 from fancompanion.exchange.export import collect, to_document, write_csv
 from fancompanion.exchange.history import History, ShowHistory, ShowIdentity
@@ -50,7 +52,7 @@ def test_an_export_carries_the_thetvdb_id_in_json_and_csv(store: Store, tmp_path
     luke = next(s for s in store.catalog.summaries() if s.name == "Luke Cage")
     record = store.catalog.record(luke.id)
     assert record is not None
-    store.user.watch(luke.id, record.episodes[:2], at="2025-05-01T20:00:00Z")
+    Library(store).apply(Watch(luke.id, record.episodes[:2], at="2025-05-01T20:00:00Z"))
     history = collect(store)
     (show,) = to_document(history)["shows"]
     assert (show["name"], show["imdb_id"], show["thetvdb_id"]) == (

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fancompanion.core.bundle import peek_version
+from fancompanion.core.commands import Change, Rewatch, SetRead, SetSetting, SetStatus, Watch
+from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.paths import bundle_dir
@@ -33,23 +35,30 @@ def cast_names(store: Store, name: str) -> list[str]:
 
 
 def old_store_with_history(root: Path) -> Store:
+    """A fan on the previous bundle: watched, rewatched, set statuses, read notes, a setting."""
     store = Store.open(root, bundle=PREVIOUS)
     assert store.catalog.meta()["bundle_version"] == peek_version(PREVIOUS) == 1
     summaries = {s.name: s for s in store.catalog.summaries()}
     assert cast_names(store, "Luke Cage") == ["Mike Colter"]  # what the old bundle had
+    library = Library(store)
+    changes: list[Change] = []
     for name, count in (("Luke Cage", 5), ("Jessica Jones", 13), ("The Defenders", 8)):
         record = store.catalog.record(summaries[name].id)
         assert record is not None
-        store.user.watch(record.show.id, record.episodes[:count], at="2025-06-01T20:00:00Z")
+        changes.append(Watch(record.show.id, record.episodes[:count], at="2025-06-01T20:00:00Z"))
     luke = store.catalog.record(summaries["Luke Cage"].id)
     assert luke is not None
-    store.user.watch(luke.show.id, luke.episodes[:1], rewatch=True, at="2025-07-01T20:00:00Z")
-    store.user.set_status(
-        summaries["Luke Cage"].id, WatchStatus.WATCHING, at="2025-06-01T20:00:00Z"
-    )
-    store.user.set_status(summaries["Iron Fist"].id, WatchStatus.DROPPED, at="2025-06-02T20:00:00Z")
-    store.user.set_read([n.id for n in store.catalog.news()[:4]], at="2025-06-03T08:00:00Z")
-    store.user.set_setting("spoilers", False)
+    changes += [
+        Rewatch(luke.show.id, luke.episodes[0], at="2025-07-01T20:00:00Z"),
+        SetStatus(luke.show.id, WatchStatus.WATCHING, at="2025-06-01T20:00:00Z"),
+        SetStatus(summaries["Iron Fist"].id, WatchStatus.DROPPED, at="2025-06-02T20:00:00Z"),
+        SetRead(tuple(n.id for n in store.catalog.news()[:4]), True, at="2025-06-03T08:00:00Z"),
+        SetSetting("spoilers", False),
+    ]
+    for change in changes:
+        result = library.apply(change)
+        assert result.refused is None, result.message
+        assert result.changed, result.message
     return store
 
 
@@ -82,7 +91,7 @@ def test_corrected_library_notes_reach_an_existing_store_and_stay_read(tmp_path:
     assert "two new principal cast members" in next(
         n.summary for n in old.catalog.news() if n.id == "bundle-013"
     )
-    old.user.set_read(["bundle-013"], at="2025-06-04T08:00:00Z")
+    Library(old).apply(SetRead(("bundle-013",), True, at="2025-06-04T08:00:00Z"))
     before = user_bytes(old)
 
     new = Store.open(tmp_path / "data", bundle=bundle_dir())
