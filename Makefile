@@ -2,16 +2,22 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+STAMP  := $(VENV)/.installed-app
+DEV    := $(VENV)/.installed-dev
 
 .PHONY: run test lint typecheck unit bench bench-quick compile clean
 
-# Re-install only when the project's metadata changed.
+# `make run` installs what the app needs, `make test` adds the dev tools (pytest, ruff, mypy…).
+# Each re-installs only when the project's metadata changed. The venv's own pip is used as it
+# comes with the interpreter (not upgraded): the same pip a user's `python3 -m venv` gets.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	touch $(STAMP)
+
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(DEV)
 
 # Bytecode for our modules, as a regular (non-editable) install would have: start-up then
 # costs the same for our code as for Textual's (this also holds with PYTHONDONTWRITEBYTECODE).
@@ -21,15 +27,15 @@ compile: $(STAMP)
 run: compile
 	$(BIN)/fancompanion $(ARGS)
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check fancompanion tests bench
 	$(BIN)/ruff format --check fancompanion tests bench
 	$(BIN)/lint-imports
 
-typecheck: $(STAMP)
+typecheck: $(DEV)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(DEV)
 	$(BIN)/pytest -n 2 -q
 
 test: lint typecheck unit

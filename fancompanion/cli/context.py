@@ -14,6 +14,17 @@ from fancompanion.core.text import strip_controls
 from fancompanion.paths import bundle_dir, data_dir
 
 
+def positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--limit 0`` is a mistake, not "all")."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 class CommandError(Exception):
     """A user-facing failure: printed as one line, exit status 1."""
 
@@ -32,8 +43,12 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
+            # A mistyped --data-dir must not look like an empty library: say it is a new one.
+            new = bool(getattr(self.args, "data_dir", None)) and not self.data_dir.exists()
             bundle = bundle_dir()
             self._store = Store.open(self.data_dir, bundle=bundle if bundle.is_dir() else None)
+            if new:
+                self.warn(f"{self.data_dir} did not exist: created a new library there")
         return self._store
 
     @property

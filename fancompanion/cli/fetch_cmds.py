@@ -12,25 +12,42 @@ import shutil
 import threading
 from typing import TYPE_CHECKING, Any
 
-from fancompanion.cli.context import CommandError, Context
+from fancompanion.cli.context import CommandError, Context, positive
 from fancompanion.core.models import Feed
 from fancompanion.core.text import clean_url
 
 if TYPE_CHECKING:
+    from fancompanion.fetch.http import FetchError
     from fancompanion.fetch.progress import Step, Summary
+
+
+def query_of(words: list[str]) -> str:
+    """The words of an unquoted query as one name (``add Jessica Jones``)."""
+    query = " ".join(w.strip() for w in words if w.strip())
+    if not query:
+        raise CommandError("give a show name")
+    return query
+
+
+def fetch_failed(error: FetchError) -> CommandError:
+    """A request that failed for good, as the one line the user sees."""
+    if error.offline:
+        return CommandError(f"no network: {error}")
+    return CommandError(str(error))
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     search = subparsers.add_parser("search", parents=[common], help="search TVmaze for shows")
-    search.add_argument("query", help="a show name")
+    search.add_argument("query", nargs="+", help="a show name (quotes not needed)")
     search.add_argument("--json", action="store_true", help="print a JSON array")
     search.set_defaults(handler=cmd_search)
 
     add = subparsers.add_parser("add", parents=[common], help="add a show from TVmaze")
-    which = add.add_mutually_exclusive_group(required=True)
-    which.add_argument("query", nargs="?", help="a show name (the best match is added)")
-    which.add_argument("--tvmaze", type=int, metavar="ID", help="a TVmaze show id")
-    which.add_argument("--imdb", metavar="TTID", help="an IMDb id such as tt2357547")
+    add.add_argument(
+        "query", nargs="*", help="a show name, quotes not needed (the best match is added)"
+    )
+    add.add_argument("--tvmaze", type=positive, metavar="ID", help="a TVmaze show id")
+    add.add_argument("--imdb", metavar="TTID", help="an IMDb id such as tt2357547")
     add.set_defaults(handler=cmd_add)
 
     fetch = subparsers.add_parser(
@@ -67,11 +84,12 @@ def cmd_search(context: Context) -> int:
     from fancompanion.fetch.http import FetchError, Http
     from fancompanion.fetch.tvmaze import TvMaze
 
+    query = query_of(context.args.query)
     with Http() as http:
         try:
-            hits = TvMaze(http).search(context.args.query)
+            hits = TvMaze(http).search(query)
         except FetchError as error:
-            raise CommandError(str(error)) from None
+            raise fetch_failed(error) from None
     if context.args.json:
         rows = [
             {"tvmaze_id": h.tvmaze_id, "name": h.name, "years": h.years, "network": h.network}
@@ -98,6 +116,10 @@ def cmd_add(context: Context) -> int:
     from fancompanion.fetch.tvmaze import TvMaze
 
     args = context.args
+    given = [bool(args.query), args.tvmaze is not None, args.imdb is not None]
+    if sum(given) != 1:
+        raise CommandError("give one of: a show name, --tvmaze ID or --imdb TTID")
+    query = query_of(args.query) if args.query else ""
     store = context.store
     summary = Summary()
     with Http() as http:
@@ -108,15 +130,15 @@ def cmd_add(context: Context) -> int:
             elif args.imdb:
                 tvmaze_id = tvmaze.lookup_imdb(args.imdb.strip())
             else:
-                tvmaze_id = tvmaze.find_id(args.query)
+                tvmaze_id = tvmaze.find_id(query)
         except FetchError as error:
-            raise CommandError(str(error)) from None
+            raise fetch_failed(error) from None
         if tvmaze_id is None:
-            raise CommandError(f"no show on TVmaze matches {args.imdb or args.query!r}")
+            raise CommandError(f"no show on TVmaze matches {args.imdb or query!r}")
         try:
             show_id = add_show(store, tvmaze, tvmaze_id, summary)
         except FetchError as error:
-            raise CommandError(str(error)) from None
+            raise fetch_failed(error) from None
     for note in summary.notes:
         context.warn(note)
     link_news(store)
@@ -139,6 +161,16 @@ def cmd_fetch(context: Context) -> int:
 
     args = context.args
     store = context.store
+    if args.news and not any(feed.enabled for feed in store.user.feeds()):
+        known = len(store.user.feeds())
+        hint = (
+            f"turn one of your {known} feeds on with `fancompanion feeds enable URL` "
+            "(`fancompanion feeds list` shows them)"
+            if known
+            else "subscribe with `fancompanion feeds add URL`"
+        )
+        context.print(f"no news feed is enabled, nothing to fetch: {hint}")
+        return 0  # nothing failed: there was nothing to do
     bar = ProgressPrinter(context)
     with Http() as http:
         try:

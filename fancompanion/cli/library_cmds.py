@@ -1,4 +1,4 @@
-"""``fancompanion shows`` and ``fancompanion news``: the library as text or JSON."""
+"""``fancompanion shows``: the library as text or JSON."""
 
 from __future__ import annotations
 
@@ -17,10 +17,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     shows.add_argument("--json", action="store_true", help="print a JSON array")
     shows.set_defaults(handler=cmd_shows)
-    news = subparsers.add_parser("news", parents=[common], help="list news items, newest first")
-    news.add_argument("--json", action="store_true", help="print a JSON array")
-    news.add_argument("--limit", type=int, default=0, help="at most this many items")
-    news.set_defaults(handler=cmd_news)
 
 
 def show_rows(context: Context) -> list[dict[str, Any]]:
@@ -71,38 +67,6 @@ def cmd_shows(context: Context) -> int:
         for r in rows
     ]
     _print_table(context, header, table)
-    return 0
-
-
-def cmd_news(context: Context) -> int:
-    library = context.library
-    items = library.news()
-    if context.args.limit > 0:
-        items = items[: context.args.limit]
-    names = {s.id: s.name for s in library.summaries()}
-    read = library.read_ids()
-    if context.args.json:
-        data = [
-            {
-                "id": n.id,
-                "title": n.title,
-                "published": n.published,
-                "source": n.source,
-                "url": n.url,
-                "summary": n.summary,
-                "shows": [names.get(s, s) for s in n.show_ids],
-                "read": n.id in read,
-            }
-            for n in items
-        ]
-        context.print(json.dumps(data, ensure_ascii=False, indent=1))
-        return 0
-    for n in items:
-        shows = ", ".join(names.get(s, s) for s in n.show_ids)
-        mark = " " if n.id in read else "•"
-        context.print(f"{mark} {(n.published or '')[:10]:10}  {n.title}")
-        if shows:
-            context.print(f"  {'':10}  shows: {shows}")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from fancompanion import __version__
 from fancompanion.cli.context import CommandError, Context
@@ -15,6 +15,7 @@ from fancompanion.core.store.errors import StoreError
 # Each module defines ``register(subparsers, common)`` and sets ``handler`` on its parser.
 COMMAND_MODULES = (
     "fancompanion.cli.library_cmds",
+    "fancompanion.cli.news_cmds",
     "fancompanion.cli.fetch_cmds",
     "fancompanion.cli.exchange_cmds",
     "fancompanion.cli.doctor_cmds",
@@ -24,8 +25,19 @@ COMMAND_MODULES = (
 Handler = Callable[[Context], int]
 
 
+class UsageError(Exception):
+    """A command line argparse cannot read: one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error (the usage is one ``--help`` away)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
 def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="PATH",
@@ -41,7 +53,7 @@ def _common() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fancompanion",
         description="A terminal fan companion for TV series. With no command, starts the app.",
         parents=[common],
@@ -54,7 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        Context(argparse.Namespace(), out or sys.stdout, err or sys.stderr).warn(f"error: {error}")
+        return 2
     context = Context(args, out or sys.stdout, err or sys.stderr)
     handler: Handler | None = getattr(args, "handler", None)
     try:

@@ -222,13 +222,14 @@ class NewsItem:
     feed: str  # the feed URL, or a source label for bundled items
     title: str
     url: str | None = None
-    published: str | None = None  # ISO-8601 UTC
+    published: str | None = None  # ISO-8601 UTC, or a bare YYYY-MM-DD when only a date is known
     author: str = ""
     summary: str = ""
     source: str = ""  # the feed's title
     show_ids: tuple[str, ...] = ()
     person_ids: tuple[str, ...] = ()
     has_text: bool = False
+    title_from_text: bool = False  # the entry had no title: this one is its first words
 
 
 @dataclass(frozen=True, slots=True)

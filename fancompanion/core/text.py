@@ -65,7 +65,7 @@ class _PlainText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _DROP_TAGS:
             self._dropping = max(0, self._dropping - 1)
-        elif tag in _BLOCK_TAGS:
+        elif tag in _BLOCK_TAGS and tag != "br":  # <br/> is one line break, not two
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:

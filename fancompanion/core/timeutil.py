@@ -51,9 +51,15 @@ def has_aired(episode: Episode, now: str) -> bool:
 
 
 def local_display(stamp: str | None, *, with_time: bool = False) -> str:
-    """A stored UTC stamp as the user's local date (and time)."""
+    """A stored UTC stamp as the user's local date (and time); a bare date stays that date.
+
+    The one way to show a news item's ``published`` (which may be only a date): a date has no
+    time of day to move across time zones, and inventing midnight would be a lie.
+    """
     if not stamp:
         return ""
+    if len(stamp) == 10:  # YYYY-MM-DD
+        return stamp
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:

@@ -18,10 +18,17 @@ def extract_text(html: bytes, url: str | None = None) -> str:
     """The main text of an HTML page as clean plain text ("" if none found)."""
     import trafilatura
 
+    # HTML out, so paragraphs stay paragraphs: the plain-text output ends each paragraph and
+    # each line break alike with one newline. clean_text turns it into plain text.
     text = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=False, favor_precision=True
+        html,
+        url=url,
+        output_format="html",
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
     )
-    return clean_text(text, is_html=False) if text else ""
+    return clean_text(text) if text else ""
 
 
 def article_text(http: Http, url: str | None, fallback: str) -> tuple[str, str | None]:

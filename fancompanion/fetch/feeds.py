@@ -7,7 +7,9 @@ and timeouts); it is never handed a URL. An unchanged feed answers 304 and costs
 from __future__ import annotations
 
 import calendar
+import hashlib
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -84,13 +86,16 @@ def parse_feed(
 
 
 def parse_entry(raw: Mapping[str, Any], feed_url: str, source: str) -> Entry | None:
-    """One entry; None when it has neither an identity (guid or link) nor a title."""
+    """One entry as a news item; None only for an entry with nothing to read at all.
+
+    RSS 2.0 asks only for a title or a description, and Atom entries may have no link: an
+    entry without a guid or link is identified by a hash of its content (stable while the
+    source does not edit it), and one without a title is titled by the first words of its text
+    (``title_from_text``).
+    """
     link = clean_url(raw.get("link"))
     guid = clean_line(raw.get("id"), limit=2000)
     title = clean_line(raw.get("title"), is_html=True)
-    identity = guid or link
-    if not identity or not title:
-        return None
     summary = clean_text(raw.get("summary"), limit=2_000)
     contents = raw.get("content")
     content = ""
@@ -98,17 +103,59 @@ def parse_entry(raw: Mapping[str, Any], feed_url: str, source: str) -> Entry | N
         content = "\n\n".join(
             clean_text(c.get("value")) for c in contents if isinstance(c, Mapping)
         ).strip()
+    text = content or summary
+    if not title and not text and not link:
+        return None
+    identity = guid or link or "content:" + _digest(title, summary, content)
+    made_title = not title
+    if made_title:
+        title = first_words(text) if text else clean_line(link, limit=120)
     item = NewsItem(
         id=ids.news_id(feed_url, identity),
         feed=feed_url,
         title=title,
         url=link,
-        published=_stamp(raw.get("published_parsed") or raw.get("updated_parsed")),
+        published=_published(raw),
         author=clean_line(raw.get("author"), limit=200),
         summary=summary,
         source=source,
+        title_from_text=made_title,
     )
-    return Entry(item, content or summary)
+    return Entry(item, text)
+
+
+def first_words(text: str, limit: int = 80) -> str:
+    """A title made of a text's first words: whole words, at most ``limit`` characters."""
+    line = clean_line(text)
+    if len(line) <= limit:
+        return line
+    cut = line[: limit + 1].rsplit(" ", 1)[0] if " " in line[:limit] else line[:limit]
+    return cut.rstrip(" ,.;:-–—") + "…"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\n\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+_CLOCK = re.compile(r"\d:\d")  # a time of day anywhere in a date string
+
+
+def _published(raw: Mapping[str, Any]) -> str | None:
+    """When the entry was published: a UTC stamp, or a bare ``YYYY-MM-DD`` for a date-only value.
+
+    feedparser reads a date-only value as midnight UTC; kept as a stamp, it would claim a time
+    nobody gave and show as the previous day west of Greenwich. So the date stays a date.
+    """
+    for key in ("published", "updated"):
+        parsed = raw.get(f"{key}_parsed")
+        stamp = _stamp(parsed)
+        if stamp is None:
+            continue
+        given = raw.get(key)
+        if isinstance(given, str) and not _CLOCK.search(given):
+            return stamp[:10]
+        return stamp
+    return None
 
 
 def _stamp(value: object) -> str | None:

@@ -41,7 +41,8 @@ def default_clock() -> float:
 class FetchError(Exception):
     """One request failed for good; the message is one line a user can act on.
 
-    ``offline`` is true when the host could not be reached at all (no network, DNS failure).
+    ``offline`` is true when the host could not be reached at all (no network, DNS failure,
+    connection refused); such a failure is not retried.
     """
 
     def __init__(self, message: str, *, status: int | None = None, offline: bool = False):
@@ -175,7 +176,10 @@ class Http:
             try:
                 reply = self._once(url, params, headers)
             except FetchError as error:
-                if error.status is None and attempt < self.retries:  # connection-level
+                # A host that cannot be resolved or refuses the connection will not answer a
+                # second later either: that is "no network", reported at once. Retries (with
+                # backoff) are for timeouts and dropped connections, like 429/5xx replies.
+                if error.status is None and not error.offline and attempt < self.retries:
                     self.sleep(self.backoff * 2**attempt)
                     attempt += 1
                     continue
@@ -225,7 +229,8 @@ class Http:
         except httpx.TimeoutException:
             raise FetchError(f"timed out talking to {_host(url)}") from None
         except httpx.ConnectError as error:
-            raise FetchError(f"cannot reach {_host(url)} ({error})", offline=True) from None
+            reason = str(error).strip() or type(error).__name__
+            raise FetchError(f"cannot reach {_host(url)} ({reason})", offline=True) from None
         except httpx.TransportError as error:
             raise FetchError(f"network error with {_host(url)} ({error})") from None
 

@@ -198,7 +198,11 @@ def test_bundled_suggestions_stay_off_the_network(store: Store) -> None:
     assert listing.count("off ") == len(store.user.feeds()) > 0
     code, out, _ = cli("fetch", "--news")  # no internet here: any request would fail
     assert code == 0
-    assert out.strip() == "0 shows updated, 0 new news items, 0 errors"
+    feeds = len(store.user.feeds())
+    assert out.strip() == (
+        f"no news feed is enabled, nothing to fetch: turn one of your {feeds} feeds on with "
+        "`fancompanion feeds enable URL` (`fancompanion feeds list` shows them)"
+    )
 
 
 def test_feeds_enable_disable_remove(server: Server, store: Store) -> None:
