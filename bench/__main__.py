@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     results.append(figures.mark_watched(typical, heavy, max(1, runs // 2)))
     step("shows --json")
     results.append(figures.shows_json(heavy, runs))
+    step("watch from the command line")
+    results.append(figures.watch_cli(heavy, runs))
     step("refresh")
     results.append(refresh(typical))
     step("add show")

@@ -13,6 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from fancompanion.cli.context import CommandError, Context, positive
+from fancompanion.core.commands import RemoveFeed, SetFeed
 from fancompanion.core.models import Feed
 from fancompanion.core.text import clean_url
 
@@ -242,7 +243,7 @@ def cmd_feeds_add(context: Context) -> int:
     url = clean_url(context.args.url)
     if url is None:
         raise CommandError(f"not an http(s) URL: {context.args.url!r}")
-    context.store.user.put_feed(Feed(url=url, title=context.args.title, enabled=True))
+    context.library.apply(SetFeed(Feed(url=url, title=context.args.title, enabled=True)))
     context.print(f"subscribed to {url} (fetched on the next `fancompanion fetch`)")
     return 0
 
@@ -265,7 +266,7 @@ def cmd_feeds_list(context: Context) -> int:
 
 
 def cmd_feeds_remove(context: Context) -> int:
-    if not context.store.user.remove_feed(context.args.url.strip()):
+    if not context.library.apply(RemoveFeed(context.args.url.strip())).changed:
         raise CommandError(f"no feed {context.args.url!r}; see `fancompanion feeds list`")
     context.print(f"unsubscribed from {context.args.url.strip()}")
     return 0
@@ -273,7 +274,7 @@ def cmd_feeds_remove(context: Context) -> int:
 
 def _set_enabled(context: Context, enabled: bool) -> int:
     feed = _find(context, context.args.url)
-    context.store.user.put_feed(Feed(url=feed.url, title=feed.title, enabled=enabled))
+    context.library.apply(SetFeed(Feed(url=feed.url, title=feed.title, enabled=enabled)))
     context.print(f"{'enabled' if enabled else 'disabled'} {feed.url}")
     return 0
 

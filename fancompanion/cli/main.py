@@ -16,6 +16,7 @@ from fancompanion.core.store.errors import StoreError
 COMMAND_MODULES = (
     "fancompanion.cli.library_cmds",
     "fancompanion.cli.news_cmds",
+    "fancompanion.cli.track_cmds",
     "fancompanion.cli.fetch_cmds",
     "fancompanion.cli.exchange_cmds",
     "fancompanion.cli.doctor_cmds",

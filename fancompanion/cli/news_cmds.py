@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from fancompanion.cli.context import CommandError, Context, positive
+from fancompanion.core.commands import SetRead
 from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem
 from fancompanion.core.timeutil import local_display
@@ -171,16 +172,8 @@ def cmd_news_show(context: Context) -> int:
 def _mark(context: Context, read: bool) -> int:
     library = context.library
     items = find_items(library, context.args.ids)
-    already = library.read_ids()
-    changed = [n for n in items if (n.id in already) != read]
-    for n in changed:
-        library.set_read(n.id, read)
-    word = "read" if read else "unread"
-    count = len(changed)
-    if count:
-        context.print(f"marked {count} item{'s' if count != 1 else ''} {word}")
-    else:
-        context.print(f"nothing changed: {'it was' if len(items) == 1 else 'all were'} {word}")
+    result = library.apply(SetRead(tuple(n.id for n in items), read))
+    context.print(result.message)
     return 0
 
 

@@ -22,9 +22,14 @@ def launch(context: Context) -> int:
     finally:
         gc.freeze()
         gc.enable()
+    from fancompanion.tui.terminal import EXIT_HANGUP, TerminalWatch
+
     app = FanCompanionApp(library)
-    app.run()
+    with TerminalWatch(app) as watch:  # ends the app when its terminal goes away
+        app.run()
     problem = app.syncing.on_quit()  # the last sync, once the screen is the terminal's again
+    if watch.reason is not None:
+        return EXIT_HANGUP  # no terminal to tell anything to
     if problem:
         context.warn(problem)
     return app.return_code or 0

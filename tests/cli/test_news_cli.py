@@ -42,16 +42,16 @@ def test_news_read_unread_and_the_unread_filter(store: Store) -> None:
     code, out, _ = cli("news", "read", *first)
 
     assert code == 0
-    assert out.strip() == "marked 3 items read"
+    assert out.strip() == "Marked 3 news items read"
     code, unread, _ = cli("news", "--unread", "--json")
     assert code == 0
     assert not {n["id"] for n in json.loads(unread)} & set(first)
-    assert cli("news", "read", first[0])[1].strip() == "nothing changed: it was read"
+    assert cli("news", "read", first[0])[1].strip() == "Nothing to change"
 
     code, out, _ = cli("news", "unread", first[1])
 
     assert code == 0
-    assert out.strip() == "marked 1 item unread"
+    assert out.strip() == "Marked 1 news item unread"
     assert Library(store).read_ids() & set(first) == {first[0], first[2]}
     _, listing, _ = cli("news", "--unread")
     assert first[1] in listing

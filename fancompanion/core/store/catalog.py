@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from fancompanion.core import ids
 from fancompanion.core.models import (
@@ -70,6 +70,21 @@ def summarize(record: ShowRecord, now: str) -> ShowSummary:
     )
 
 
+class ShowName(NamedTuple):
+    """What names a show: enough to find one by what a fan types."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    imdb_id: str | None
+    tvmaze_id: int | None
+    premiered: str | None
+
+    @classmethod
+    def of(cls, s: ShowSummary) -> ShowName:
+        return cls(s.id, s.name, s.aliases, s.imdb_id, s.tvmaze_id, s.premiered)
+
+
 class Catalog:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -119,6 +134,42 @@ class Catalog:
         if raw is not None and _bytes_of(path) == raw:  # unchanged while it was decoded
             self._summaries = (raw, out)
         return list(out)
+
+    def names(self) -> list[ShowName]:
+        """Every show's id, names and outside ids, read straight from the index rows.
+
+        For a command that names one show (``fancompanion watch NAME …``): it needs these few
+        fields of 10,000 rows, not each row decoded and checked whole (half its run time).
+        """
+        path = self.index_path
+        cached = self._summaries
+        raw = _bytes_of(path)
+        if raw is not None and cached is not None and cached[0] == raw:
+            return [ShowName.of(s) for s in cached[1]]
+        parsed = self._parsed_index
+        docs = parsed[1] if parsed is not None and parsed[0] == raw else None
+        if docs is None:
+            docs = rows(read_tables(path, INDEX), "shows")
+        out = []
+        for doc in docs:
+            show_id, name = doc.get("id"), doc.get("name")
+            if not isinstance(show_id, str) or not isinstance(name, str):
+                continue  # a damaged row: the full decode (summaries) reports it
+            aliases = doc.get("aliases")
+            imdb, tvmaze, premiered = doc.get("imdb_id"), doc.get("tvmaze_id"), doc.get("premiered")
+            out.append(
+                ShowName(
+                    show_id,
+                    name,
+                    tuple(a for a in aliases if isinstance(a, str))
+                    if isinstance(aliases, list)
+                    else (),
+                    imdb if isinstance(imdb, str) else None,
+                    tvmaze if isinstance(tvmaze, int) and not isinstance(tvmaze, bool) else None,
+                    premiered if isinstance(premiered, str) else None,
+                )
+            )
+        return out
 
     def show_path(self, show_id: str) -> Path:
         return self.shows_dir / f"{ids.safe_filename(show_id)}.json"
