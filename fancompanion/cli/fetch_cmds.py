@@ -65,9 +65,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     feeds_add.add_argument("url")
     feeds_add.add_argument("--title", default="", help="a name for the feed")
     feeds_add.set_defaults(handler=cmd_feeds_add)
-    actions.add_parser("list", parents=[common], help="list feeds and their state").set_defaults(
-        handler=cmd_feeds_list
-    )
+    listing = actions.add_parser("list", parents=[common], help="list feeds and their state")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(handler=cmd_feeds_list)
     for name, handler, text in (
         ("remove", cmd_feeds_remove, "unsubscribe from a feed"),
         ("enable", cmd_feeds_enable, "fetch this feed on refresh"),
@@ -251,6 +251,21 @@ def cmd_feeds_add(context: Context) -> int:
 def cmd_feeds_list(context: Context) -> int:
     states = context.store.catalog.feed_states()
     feeds = context.store.user.feeds()
+    if context.args.json:
+        rows = []
+        for feed in feeds:
+            state = states.get(feed.url) or Feed(url=feed.url)
+            rows.append(
+                {
+                    "url": feed.url,
+                    "title": feed.title or state.title,
+                    "enabled": feed.enabled,
+                    "last_fetched": state.last_fetched,
+                    "last_error": state.last_error,
+                }
+            )
+        context.print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
     if not feeds:
         context.print("no feeds; add one with `fancompanion feeds add URL`")
         return 0

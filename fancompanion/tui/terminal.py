@@ -18,6 +18,7 @@ Only public APIs are used (``App.call_from_thread``/``App.exit``, ``termios``, `
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -121,10 +122,8 @@ class TerminalWatch:
         stopper = threading.Timer(self.grace, self._last_resort)
         stopper.daemon = True
         stopper.start()
-        try:
+        with contextlib.suppress(Exception):  # the app may already be on its way out
             self.app.call_from_thread(self.app.exit)
-        except Exception:  # the app is already on its way out (its loop has ended)
-            pass
 
     def _last_resort(self) -> None:
         if not self._stop.is_set():

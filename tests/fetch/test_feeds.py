@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 
@@ -196,6 +197,12 @@ def test_bundled_suggestions_stay_off_the_network(store: Store) -> None:
     code, listing, _ = cli("feeds", "list")
     assert code == 0
     assert listing.count("off ") == len(store.user.feeds()) > 0
+    code, listing, _ = cli("feeds", "list", "--json")
+    assert code == 0
+    rows = json.loads(listing)
+    assert [r["url"] for r in rows] == [f.url for f in store.user.feeds()]
+    assert not any(r["enabled"] for r in rows)
+    assert all(r["last_fetched"] is None for r in rows)
     code, out, _ = cli("fetch", "--news")  # no internet here: any request would fail
     assert code == 0
     feeds = len(store.user.feeds())
