@@ -17,6 +17,7 @@ from pathlib import Path
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store.errors import StoreError
+from fancompanion.core.text import clean_line
 from fancompanion.core.timeutil import now_iso, parse_utc
 from fancompanion.core.wording import plural
 from fancompanion.sync import folder as fs
@@ -120,7 +121,7 @@ class Sync:
         current = self.config()
         config = Config(
             device=current.device if current else new_device_id(),
-            name=(name or (current.name if current else "") or default_name()).strip()[:40],
+            name=(clean_line(name or (current.name if current else "")) or default_name())[:40],
             folder=folder,
             instance=current.instance if current else secrets.token_hex(8),
         )

@@ -11,6 +11,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
+from fancompanion.tui.safe import line
 from fancompanion.tui.workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -68,14 +69,14 @@ class AppSync:
     def _done(self, outcome: Outcome) -> None:
         if outcome.changed:
             self.app.notify_library_changed()
-            lines = [outcome.line()]
+            # device and show names come from other machines' files: one plain line each
+            lines = [line(outcome.line())]
             if outcome.pending:
-                lines.append(
-                    f"Pending until the next refresh (r): {', '.join(outcome.pending[:3])}"
-                )
+                names = ", ".join(outcome.pending[:3])
+                lines.append(line(f"Pending until the next refresh (r): {names}"))
             self.app.notify("\n".join(lines), title="Sync", markup=False)
         for problem in [*outcome.notes, *outcome.problems][:2]:
-            self.app.notify(problem, title="Sync", severity="warning", markup=False)
+            self.app.notify(line(problem), title="Sync", severity="warning", markup=False)
 
     def on_quit(self) -> str | None:
         """The last sync, after the app has closed (called by the launcher); a problem as one

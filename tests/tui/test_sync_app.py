@@ -12,6 +12,7 @@ from fancompanion.core.commands import SetStatus
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
+from fancompanion.sync import folder as fs
 from fancompanion.sync.engine import Sync
 from fancompanion.tui import sync as app_sync
 from tests.sync.devices import Device
@@ -40,10 +41,15 @@ async def test_changes_from_another_device_arrive_when_the_app_starts_and_ours_g
     laptop = Device(tmp_path / "laptop", folder, "laptop")
     laptop.watch(JESSICA, 1, "2024-01-01T10:00:00Z")
     laptop.run()
+    config = laptop.sync.config()
+    assert config is not None
+    info = fs.device_dir(folder, config.device) / fs.DEVICE_FILE
+    info.write_text(info.read_text().replace('"laptop"', '"laptop\\u001b[2J"'))  # untrusted
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert await until(lambda: "From laptop: 1 new play" in toasts(app))
+        assert "\x1b" not in toasts(app)
         assert [m.key for m in store.user.marks(JESSICA)] == ["S1E1"]
         app.library.apply(SetStatus(JESSICA, WatchStatus.WATCHING))
         await pilot.pause()
