@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
@@ -26,6 +27,9 @@ from fancompanion.sync.hlc import Clock, wall_ms
 from fancompanion.sync.local import Config, Local, LocalFiles, default_name, new_device_id
 from fancompanion.sync.model import State, op_to_doc
 from fancompanion.sync.writeback import write_back
+
+if TYPE_CHECKING:
+    from fancompanion.sync.status import Status
 
 SyncError = fs.SyncError
 
@@ -62,27 +66,6 @@ class Outcome:
         if self.sent:
             text += f"; sent {plural(self.sent, 'change')} from here"
         return text
-
-
-@dataclass(slots=True)
-class DeviceLine:
-    id: str
-    name: str
-    last_write: str
-    has_merged_ours: bool
-    behind: int  # our operations it has not merged yet
-    clock_note: str = ""
-
-
-@dataclass(slots=True)
-class Status:
-    config: Config
-    devices: list[DeviceLine]
-    unsent: int  # our operations not in the folder yet
-    unmerged: int  # plays/registers in the folder not merged here yet
-    last_sync: str
-    pending: list[str]
-    problems: list[str]
 
 
 class Sync:
@@ -132,7 +115,7 @@ class Sync:
     # -- one sync ------------------------------------------------------------------------------
 
     def run(self) -> Outcome:
-        config = self._config()
+        config = self.required_config()
         remote = fs.read_folder(config.folder, config.device)
         outcome = Outcome(problems=list(remote.problems))
         with self.files.lock.held():
@@ -176,19 +159,7 @@ class Sync:
         outcome.pending = self.pending(local.state)
         return outcome
 
-    def record(self) -> int:
-        """Record what changed here (no folder read); returns how many operations."""
-        config = self._config()
-        with self.files.lock.held(), self.store.user.lock.held():
-            local = self.files.load()
-            clock = Clock(config.device, local.clock, self.wall)
-            count = self._record(local, clock, self._user_view())
-            local.clock = clock.last
-            if count:
-                self.files.save(local)
-        return count
-
-    def _config(self) -> Config:
+    def required_config(self) -> Config:
         config = self.config()
         if config is None:
             raise SyncError("no sync folder yet: run `fancompanion sync init PATH` first")
@@ -347,60 +318,7 @@ class Sync:
         return out
 
     def status(self) -> Status:
-        config = self._config()
-        remote = fs.read_folder(config.folder, config.device)
-        local = self.files.load()
-        lines = []
-        for device, info in sorted(remote.devices.items(), key=lambda kv: kv[1].name or kv[0]):
-            seen = info.vv.get(config.device, 0)
-            lines.append(
-                DeviceLine(
-                    id=device,
-                    name=info.name or "(no device file yet)",
-                    last_write=info.written_at,
-                    has_merged_ours=seen >= local.seq,
-                    behind=max(0, local.seq - seen),
-                    clock_note=_clock_note(info, self.wall()),
-                )
-            )
-        unmerged = _count_new(local.state, remote.state)
-        return Status(
-            config=config,
-            devices=lines,
-            unsent=len(local.outbox),
-            unmerged=unmerged,
-            last_sync=local.last_sync,
-            pending=self.pending(local.state),
-            problems=remote.problems,
-        )
+        """This device, the others seen, and what is not merged yet (``sync status``)."""
+        from fancompanion.sync.status import status_of
 
-
-def _count_new(mine: State, theirs: State) -> int:
-    """Plays, tombstones and register values in ``theirs`` that ``mine`` has not merged."""
-    count = sum(1 for pid in theirs.plays if not mine.knows(pid))
-    count += len(theirs.dead - mine.dead)
-    for name, (stamp, _) in theirs.registers.items():
-        current = mine.registers.get(name)
-        if current is None or stamp > current[0]:
-            count += 1
-    return count
-
-
-def _clock_note(info: fs.DeviceInfo, wall: int) -> str:
-    """A device that says it wrote in our future has a clock that is ahead (its writes then
-    win only until another device has seen them; see docs/sync.md)."""
-    written = parse_utc(info.written_at)
-    if written is None:
-        return ""
-    ahead = int(written.timestamp() * 1000) - wall
-    if ahead > 5 * 60 * 1000:
-        return f"its clock was {_span(ahead)} ahead of this machine's"
-    return ""
-
-
-def _span(ms: int) -> str:
-    minutes = ms // 60000
-    if minutes < 120:
-        return f"{minutes} min"
-    hours = minutes // 60
-    return f"{hours} h" if hours < 48 else f"{hours // 24} days"
+        return status_of(self)
