@@ -39,9 +39,14 @@ SHOW = "show/"  # a show's identity (name, TVmaze and IMDb ids), so another devi
 _SECRET = re.compile(r"token|secret|passw|api.?key|auth|cookie|credential|session", re.IGNORECASE)
 
 
+# What this machine's screens were last showing is not the fan's history: it stays here.
+_VIEW_STATE = frozenset({"last_show"})
+
+
 def private_setting(key: str) -> bool:
-    """Settings that could hold a credential never leave the machine."""
-    return bool(_SECRET.search(key))
+    """Settings that stay on this machine: anything that could hold a credential, and view
+    state (the show last open)."""
+    return key in _VIEW_STATE or bool(_SECRET.search(key))
 
 
 def private_feed(url: str) -> bool:

@@ -116,6 +116,7 @@ def test_read_marks_and_settings_travel_but_credentials_do_not(
     laptop.set_read("news-1", True)
     laptop.library.apply(SetSetting("hide_spoilers", True))
     laptop.library.apply(SetSetting("tvmaze_api_token", "s3cret"))
+    laptop.library.apply(SetSetting("last_show", "tvmaze-1"))  # where this screen was
     laptop.run()
     desktop.run()
     assert desktop.store.user.read_ids() == {"news-1"}
