@@ -27,8 +27,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     imp = subparsers.add_parser(
         "import", parents=[common], help="merge history from an export (ours, Trakt or TV Time)"
     )
-    imp.add_argument("path", metavar="PATH", help="the file (or CSV pair / directory)")
+    imp.add_argument(
+        "path", metavar="PATH", help="the file, ZIP or folder (ours, TV Time GDPR, Trakt export)"
+    )
     imp.add_argument("--format", choices=("auto", "json", "csv", "trakt", "tvtime"), default="auto")
+    imp.add_argument("--password", help="password of an encrypted (ZipCrypto) ZIP")
+    imp.add_argument("--report", metavar="FILE", help="write the rows that could not be matched")
+    imp.add_argument(
+        "--offline", action="store_true", help="do not ask TVmaze; unknown shows stay pending"
+    )
     imp.add_argument(
         "--dry-run", action="store_true", help="print what would change; write nothing"
     )
@@ -75,6 +82,14 @@ def cmd_import(context: Context) -> int:
 
     path = Path(context.args.path).expanduser()
     try:
+        if context.args.format in ("auto", "trakt", "tvtime"):
+            from fancompanion.cli.import_foreign import cmd_import_foreign, read_foreign
+            from fancompanion.exchange.archive import open_export
+
+            with open_export(path, context.args.password) as files:
+                export = read_foreign(files, context.args.format)
+            if export is not None:
+                return cmd_import_foreign(context, export)
         history = load(path, context.args.format)
     except ImportFormatError as error:
         raise CommandError(str(error)) from error

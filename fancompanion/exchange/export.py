@@ -163,8 +163,8 @@ def write_csv(history: History, path: Path) -> tuple[Path, Path]:
         for s in history.shows
         for e in s.episodes
     ]
-    atomic_write(shows_path, _csv_bytes(SHOW_COLUMNS, show_rows))
-    atomic_write(episodes_path, _csv_bytes(EPISODE_COLUMNS, episode_rows))
+    atomic_write(shows_path, csv_bytes(SHOW_COLUMNS, show_rows))
+    atomic_write(episodes_path, csv_bytes(EPISODE_COLUMNS, episode_rows))
     return shows_path, episodes_path
 
 
@@ -179,7 +179,7 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def _csv_bytes(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> bytes:
+def csv_bytes(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> bytes:
     """UTF-8 with a BOM so spreadsheet apps pick the right encoding; CRLF rows per RFC 4180."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -9,11 +9,13 @@ change without writing; :func:`apply_import` writes it (after a backup).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from fancompanion.core.commands import ImportMarks, SetFeed, SetRead, SetSetting, SetStatus, apply
 from fancompanion.core.models import Episode, Feed, Mark, ShowSummary, WatchStatus
+from fancompanion.core.progress import same_mark
 from fancompanion.core.store.files import atomic_write
 from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import now_iso
@@ -131,13 +133,7 @@ def _show_change(
             mark = _rekey(entry.mark, by_tvmaze, by_number)
             known = incoming.get(mark.key)
             incoming[mark.key] = mark if known is None else known.merged(mark)
-    existing = {m.key: m for m in store.user.marks(summary.id)}
-    new = sum(1 for key in incoming if key not in existing)
-    updated = sum(
-        1
-        for key, mark in incoming.items()
-        if key in existing and existing[key].merged(mark) != existing[key]
-    )
+    new, updated = count_changes(store.user.marks(summary.id), incoming.values())
     status: WatchStatus | None = None
     status_at = ""
     for part in parts:
@@ -149,6 +145,24 @@ def _show_change(
     return ShowChange(
         summary.id, summary.name, status, status_at, tuple(incoming.values()), new, updated
     )
+
+
+def count_changes(existing: list[Mark], incoming: Iterable[Mark]) -> tuple[int, int]:
+    """(new marks, marks with more plays or wider times) that merging ``incoming`` makes,
+    finding each stored mark the way :meth:`UserState.put_marks` does."""
+    new = updated = 0
+    for mark in incoming:
+        known = find_stored(existing, mark)
+        if known is None:
+            new += 1
+        elif known.merged(mark) != known:
+            updated += 1
+    return new, updated
+
+
+def find_stored(existing: list[Mark], mark: Mark) -> Mark | None:
+    """The stored mark an imported one merges into (``core.progress.same_mark``)."""
+    return next((known for known in existing if same_mark(known, mark)), None)
 
 
 def _rekey(

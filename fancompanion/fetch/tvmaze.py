@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from fancompanion.core.models import ShowRecord, years_text
+from fancompanion.core.models import Show, ShowRecord, years_text
 from fancompanion.core.tvmaze_json import parse_show, parse_show_record
 from fancompanion.fetch.http import FetchError, Http
 
@@ -73,6 +73,13 @@ class TvMaze:
     def lookup_imdb(self, imdb_id: str) -> int | None:
         """TVmaze answers ``/lookup`` with a 301 to the show; the client follows it."""
         return _id_of(self._json("/lookup/shows", {"imdb": imdb_id}))
+
+    def lookup(self, service: str, value: str) -> Show | None:
+        """The show another service's id names (``service`` is ``thetvdb`` or ``imdb``).
+
+        TVmaze redirects (301, older docs say 302) to ``/shows/:id``; 404 when unknown → None.
+        """
+        return parse_show(self._json("/lookup/shows", {service: value}))
 
     def show(self, tvmaze_id: int, problems: list[str] | None = None) -> ShowRecord | None:
         """One request for a show with its episodes (specials included), cast, seasons and crew.

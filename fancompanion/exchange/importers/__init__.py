@@ -18,28 +18,24 @@ class ImportFormatError(Exception):
 
 
 def detect(path: Path) -> str:
-    """Guess the format from the name and the first bytes."""
-    from fancompanion.exchange.importers.tvtime import looks_like_tvtime
-
-    if looks_like_tvtime(path):
-        return "tvtime"
+    """Our own formats by name and first bytes (TV Time and Trakt are sniffed before this, in
+    :mod:`fancompanion.exchange.archive` and their readers)."""
     if path.is_dir() or path.name.lower().endswith(".csv"):
         return "csv"
     try:
         head = path.read_bytes()[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError as error:
         raise ImportFormatError(f"cannot read {path}: {error.strerror}") from error
-    if head.startswith(b"["):
-        return "trakt"
     if head.startswith(b"{"):
         return "json"
     raise ImportFormatError(
-        f"{path.name}: not a FanCompanion export, a Trakt history or a TV Time export "
+        f"{path.name}: not a FanCompanion export, a TV Time GDPR export or a Trakt export "
         "(use --format)"
     )
 
 
 def load(path: Path, fmt: str = "auto") -> History:
+    """Our own JSON or CSV export."""
     kind = detect(path) if fmt == "auto" else fmt
     if kind == "json":
         from fancompanion.exchange.importers.ours_json import read_json_export
@@ -49,14 +45,6 @@ def load(path: Path, fmt: str = "auto") -> History:
         from fancompanion.exchange.importers.ours_csv import read_csv_export
 
         return read_csv_export(path)
-    if kind == "trakt":
-        from fancompanion.exchange.importers.trakt import read_trakt_history
-
-        return read_trakt_history(path)
-    if kind == "tvtime":
-        from fancompanion.exchange.importers.tvtime import read_tvtime
-
-        return read_tvtime(path)
     raise ImportFormatError(f"unknown format {kind!r} (choose from {', '.join(FORMATS)})")
 
 

@@ -1,70 +1,191 @@
-"""Read a Trakt watch history export: the JSON array ``GET /sync/history/episodes`` returns.
+"""Read Trakt's data export (a ZIP of raw API responses), its folder, or one history file.
 
-Trakt's data export and backup tools (and the API) give one object per play::
+Files opened, by basename: ``watched-history.json`` or its pages ``watched-history-1…N.json``
+(read in numeric order), ``lists-watchlist[-N].json``, ``watched-shows.json`` (a cross-check
+only) and ``_errors.json`` (its presence means the export is partial). Nothing else is read:
+custom lists (``lists-list-…``) are not the watchlist, and ``user-profile.json`` holds personal
+data. The layout ``history*.json`` / ``watchlist*.json`` (trakt-web's importer) is accepted too.
 
-    {"id": 1, "watched_at": "2016-06-01T20:00:00.000Z", "action": "watch", "type": "episode",
-     "episode": {"season": 1, "number": 1, "title": "...", "ids": {"trakt": 0, "tvdb": 0,
-                 "imdb": "tt...", "tmdb": 0}},
-     "show": {"title": "...", "year": 2015, "ids": {"trakt": 0, "slug": "...", "tvdb": 0,
-              "imdb": "tt...", "tmdb": 0}}}
-
-Used: ``type`` (only "episode"), ``watched_at``, ``episode.season``, ``episode.number``,
-``episode.title``, ``show.title``, ``show.ids.imdb`` (and ``show.ids.tvmaze`` if a tool added
-it). Movies and other fields are skipped. Several plays of one episode become one mark with
-``plays`` = their count, first/last time = earliest/latest ``watched_at``.
+A history entry is one play: ``{"id", "watched_at", "type", "episode": {"season", "number"},
+"show": {"title", "ids": {"tvdb", "imdb", …}}}``. Entries repeated across pages are deduped by
+``id``; movies are skipped; shows are found by TheTVDB id, else IMDb id, never by title.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from typing import Any
 
-from fancompanion.core.models import Mark, episode_key
-from fancompanion.exchange.history import (
-    EpisodeEntry,
-    History,
-    ShowHistory,
-    ShowIdentity,
-    merge_marks,
+from fancompanion.exchange.archive import ExportFiles
+from fancompanion.exchange.foreign import (
+    NO_EPISODE_NUMBER,
+    NO_SHOW_ID,
+    SPECIAL,
+    ForeignExport,
+    Play,
+    ShowRef,
+    Unmatched,
 )
-from fancompanion.exchange.importers import ImportFormatError, read_json_file
+from fancompanion.exchange.importers import ImportFormatError
 from fancompanion.exchange.importers.values import as_imdb, as_int, as_stamp, as_text
 
+HISTORY = ("watched-history", "history")
+WATCHLIST = ("lists-watchlist", "watchlist")
+WATCHED_SHOWS = "watched-shows.json"
+ERRORS = "_errors.json"
+_PAGE = re.compile(r"^(?P<stem>[a-z_-]+?)(?:-(?P<page>\d+))?\.json$")
 
-def read_trakt_history(path: Path) -> History:
-    doc = read_json_file(path)
-    if not isinstance(doc, list):
-        raise ImportFormatError(f"{path.name} is not a Trakt history (expected a JSON array)")
-    marks: dict[tuple[int | None, str | None, str], list[Mark]] = {}
-    names: dict[tuple[int | None, str | None, str], dict[str, str]] = {}
-    labels: dict[tuple[int | None, str | None, str], str] = {}
-    for item in doc:
-        if not isinstance(item, dict) or item.get("type", "episode") != "episode":
-            continue
-        show = _dict(item.get("show"))
-        episode = _dict(item.get("episode"))
-        ids = _dict(show.get("ids"))
-        season = as_int(episode.get("season"))
-        number = as_int(episode.get("number"))
-        name = as_text(show.get("title"))
-        if season is None or number is None or not (name or ids):
-            continue
-        key = (as_int(ids.get("tvmaze")), as_imdb(ids.get("imdb")), name.casefold())
-        when = as_stamp(item.get("watched_at"))
-        mark = Mark(episode_key(season, number, None), season, number, None, 1, when, when)
-        marks.setdefault(key, []).append(mark)
-        names.setdefault(key, {})[mark.key] = as_text(episode.get("title"))
-        labels.setdefault(key, name)
-    shows = []
-    for key, found in marks.items():
-        merged = sorted(merge_marks(found), key=lambda m: (m.season, m.number or 0))
-        shows.append(
-            ShowHistory(
-                identity=ShowIdentity(tvmaze_id=key[0], imdb_id=key[1], name=labels[key]),
-                episodes=tuple(EpisodeEntry(m, names[key].get(m.key, "")) for m in merged),
-            )
+
+def pages(files: ExportFiles, stems: tuple[str, ...]) -> list[str]:
+    """The files of one paged endpoint in numeric page order (the first stem that has any)."""
+    for stem in stems:
+        found = []
+        for name in files.names:
+            match = _PAGE.match(name)
+            if match and match["stem"] == stem:
+                found.append((int(match["page"] or 0), name))
+        if found:
+            return [name for _, name in sorted(found)]
+    return []
+
+
+def is_trakt(files: ExportFiles) -> bool:
+    if pages(files, HISTORY) or pages(files, WATCHLIST) or files.has(WATCHED_SHOWS):
+        return True
+    if len(files.names) == 1:
+        [name] = files.names
+        head = files.read(name)[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+        return head.startswith(b"[")
+    return False
+
+
+def read_trakt(files: ExportFiles) -> ForeignExport:
+    export = ForeignExport(source="Trakt export")
+    history = pages(files, HISTORY)
+    if not history and len(files.names) == 1:
+        history = sorted(files.names)
+    ids: set[int] = set()
+    counted: dict[str, int] = {}
+    for name in history:
+        for item in _array(files, name):
+            _entry(export, item, ids, counted)
+    for name in pages(files, WATCHLIST):
+        for item in _array(files, name):
+            kind = item.get("type")
+            show = _dict(item.get("show"))
+            if kind == "movie" or not show:
+                continue
+            ref = _ref(export, show)
+            if ref.key:
+                export.followed.add(ref)
+                export.status_times.setdefault(ref, as_stamp(item.get("listed_at")))
+    if files.has(WATCHED_SHOWS):
+        _cross_check(export, _array(files, WATCHED_SHOWS), counted)
+    if files.has(ERRORS):
+        endpoints = sorted(
+            {
+                as_text(_dict(e).get("endpoint"), limit=80)
+                for e in _loose_array(files, ERRORS)
+                if _dict(e).get("endpoint")
+            }
         )
-    return History(source="Trakt history", shows=tuple(shows))
+        what = f" ({', '.join(endpoints[:5])})" if endpoints else ""
+        export.notes.append(
+            f"this Trakt export is partial: Trakt could not export everything{what}; "
+            "request a new export and import it too"
+        )
+    if not history and not export.followed:
+        raise ImportFormatError(f"{files.label}: no watched-history or watchlist in this export")
+    return export
+
+
+def _entry(
+    export: ForeignExport, item: dict[str, Any], ids: set[int], counted: dict[str, int]
+) -> None:
+    kind = item.get("type", "episode")
+    if kind != "episode":
+        export.skip(str(kind) if kind in ("movie", "show", "season") else "other")
+        return
+    export.rows += 1
+    entry_id = as_int(item.get("id"))
+    if entry_id is not None:
+        if entry_id in ids:
+            export.duplicates += 1
+            return
+        ids.add(entry_id)
+    show = _ref(export, _dict(item.get("show")))
+    episode = _dict(item.get("episode"))
+    season = as_int(episode.get("season"))
+    number = as_int(episode.get("number"))
+    at = as_stamp(item.get("watched_at"))
+    counted[show.key] = counted.get(show.key, 0) + 1
+    reason = ""
+    if not show.key:
+        reason = NO_SHOW_ID
+    elif season is None or number is None:
+        reason = NO_EPISODE_NUMBER
+    elif season == 0:
+        reason = SPECIAL
+    if reason or season is None or number is None:
+        export.unmatched.append(Unmatched(show, season, number, at, reason))
+        return
+    export.plays.append(Play(show, season, number, at))
+    export.followed.add(show)
+
+
+def _ref(export: ForeignExport, show: dict[str, Any]) -> ShowRef:
+    ids = _dict(show.get("ids"))
+    tvdb = as_int(ids.get("tvdb"))
+    name = as_text(show.get("title"))
+    ref = ShowRef(
+        thetvdb=tvdb if tvdb and tvdb > 0 else None, imdb=as_imdb(ids.get("imdb")), name=name
+    )
+    if name and ref.key:
+        export.names.setdefault(ref, name)
+    return ref
+
+
+def _cross_check(
+    export: ForeignExport, shows: list[dict[str, Any]], counted: dict[str, int]
+) -> None:
+    """``watched-shows.json`` gives no marks (since 2026-07 it has no seasons); it can only
+    tell the fan when the history holds fewer plays than Trakt counted."""
+    expected = 0
+    found = 0
+    for item in shows:
+        ref = _ref(export, _dict(item.get("show")))
+        plays = as_int(item.get("plays"))
+        if plays and ref.key:
+            expected += plays
+            found += counted.get(ref.key, 0)
+    if found < expected:
+        export.notes.append(
+            f"Trakt counted {expected} plays of these shows but the history holds {found}: "
+            "some plays are missing from this export"
+        )
+
+
+def _array(files: ExportFiles, name: str) -> list[dict[str, Any]]:
+    doc = _load(files, name)
+    if not isinstance(doc, list):
+        raise ImportFormatError(f"{name} is not a Trakt export file (expected a JSON array)")
+    return [item for item in doc if isinstance(item, dict)]
+
+
+def _loose_array(files: ExportFiles, name: str) -> list[object]:
+    doc = _load(files, name)
+    if isinstance(doc, dict):
+        doc = doc.get("errors", [doc])
+    return doc if isinstance(doc, list) else []
+
+
+def _load(files: ExportFiles, name: str) -> object:
+    import orjson
+
+    try:
+        return orjson.loads(files.read(name))
+    except orjson.JSONDecodeError as error:
+        raise ImportFormatError(f"{name} is not valid JSON ({error.msg})") from None
 
 
 def _dict(value: object) -> dict[str, Any]:

@@ -1,133 +1,210 @@
-"""Read TV Time's GDPR export: ``tracking-prod-records-v2.csv`` (TV Time closed in 2026).
+"""Read TV Time's GDPR export (a ZIP of CSV tables; TV Time closed in July 2026).
 
-TV Time's personal-data ZIP holds many CSV files; the episode history is in
-``tracking-prod-records-v2.csv``, one row per record, told apart by the ``key`` column:
+Only two tables are opened, by basename; every other file in the archive (tokens, logins,
+addresses) is never read:
 
-- ``watch-episode-…`` / ``rewatch-episode-…``: one watch of one episode. Columns read:
-  ``series_name``, ``season_number``, ``episode_number`` (or ``s_no`` / ``ep_no`` when those are
-  empty), ``created_at`` (``YYYY-MM-DD HH:MM:SS``, UTC), ``s_id`` (TheTVDB series id, used only to
-  borrow a name for rows that have none) and ``rewatch_count``.
-- ``user-series-…``: a followed show. ``is_for_later`` = true → *Plan to watch*; otherwise a
-  followed show (``is_followed``) that is not ``is_archived`` → *Watching*.
+- ``tracking-prod-records-v2.csv``: one row per record, its kind told by ``key``:
+  ``watch-episode-…`` (a first watch), ``rewatch-episode-…`` (one more watch),
+  ``user-series-…`` (follow / for later / archived), ``tracking-stats`` (ignored).
+- ``followed_tv_show.csv``: follows, including old ones missing from the v2 flags.
 
-Every other row and column (movies, devices, ids, stats) is ignored. Names carrying a
-disambiguation year (``Doctor Who (2005)``) are matched without it. Several watches of one
-episode become one mark: plays = the number of rows (or ``1 + rewatch_count`` if larger),
-first/last watch = earliest/latest ``created_at``.
+Columns are read by header name (their order differs between exports); season and episode are
+the first non-empty of ``s_no``/``season_number`` and ``ep_no``/``episode_number``. ``s_id`` is
+TheTVDB's series id: shows are matched by it, never by name. ``created_at`` is UTC without a
+zone marker. Rows repeating a ``key`` are duplicates. Season 0 is a special, which TVmaze does
+not number: such rows are reported, never put on a regular episode. A blank time stays unknown.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-from pathlib import Path
 
-from fancompanion.core.models import Mark, WatchStatus, episode_key
-from fancompanion.exchange.history import EpisodeEntry, History, ShowHistory, ShowIdentity
+from fancompanion.core.models import WatchStatus
+from fancompanion.exchange.archive import ExportFiles
+from fancompanion.exchange.foreign import (
+    NO_EPISODE_NUMBER,
+    NO_SHOW_ID,
+    SPECIAL,
+    ForeignExport,
+    Play,
+    ShowRef,
+    Unmatched,
+)
 from fancompanion.exchange.importers import ImportFormatError
 from fancompanion.exchange.importers.values import as_int, as_stamp, as_text
 
-FILE_NAME = "tracking-prod-records-v2.csv"
-_YEAR = re.compile(r"\s*\((\d{4})\)$")
-_TRUE = {"true", "1", "yes", "t"}
+RECORDS = "tracking-prod-records-v2.csv"
+FOLLOWED = "followed_tv_show.csv"
+IN_APP_PREFIX = "tvtime-series-episodes"
+_TRUE = frozenset({"true", "1", "t", "yes"})
+_WATCH = ("watch-episode-", "rewatch-episode-")
 
 
-def looks_like_tvtime(path: Path) -> bool:
-    if path.is_dir():
-        return (path / FILE_NAME).exists()
-    if path.name.lower() == FILE_NAME:
+def is_tvtime(files: ExportFiles) -> bool:
+    if files.has(RECORDS) or files.has(FOLLOWED):
         return True
-    try:
-        head = path.read_bytes()[:2048].decode("utf-8-sig", "replace").splitlines()
-    except OSError:
-        return False
-    columns = {c.strip().lower() for c in head[0].split(",")} if head else set()
-    return {"key", "s_id"} <= columns
+    if len(files.names) == 1:
+        [name] = files.names
+        if name.endswith(".csv"):
+            header = set(_header(files.read(name)))
+            return {"key", "s_id"} <= header
+    return False
 
 
-def read_tvtime(path: Path) -> History:
-    if path.is_dir():
-        path = path / FILE_NAME
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ImportFormatError(f"cannot read {path.name} as a UTF-8 CSV ({error})") from error
-    rows = [
-        {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        for row in csv.DictReader(io.StringIO(text))
-    ]
-    if rows and "key" not in rows[0]:
-        raise ImportFormatError(f"{path.name} has no 'key' column: not a TV Time {FILE_NAME}")
-    names = {r["s_id"]: r["series_name"] for r in rows if r.get("s_id") and r.get("series_name")}
-    watches: dict[str, list[tuple[Mark, int]]] = {}
-    statuses: dict[str, WatchStatus] = {}
-    for row in rows:
-        key = row.get("key", "")
-        name = _name(row.get("series_name") or names.get(row.get("s_id", ""), ""))
-        if not name:
-            continue
-        if key.startswith(("watch-episode-", "rewatch-episode-")):
-            mark = _mark(row)
-            if mark is not None:
-                rewatches = as_int(row.get("rewatch_count")) or 0
-                watches.setdefault(name, []).append((mark, rewatches))
-        elif key.startswith("user-series-"):
-            status = _status(row)
-            if status is not WatchStatus.NONE:
-                statuses[name] = status
-    shows = [
-        ShowHistory(
-            identity=ShowIdentity(name=name),
-            status=statuses.get(name, WatchStatus.NONE),
-            episodes=tuple(EpisodeEntry(m) for m in _fold(watches.get(name, []))),
-        )
-        for name in sorted(set(watches) | set(statuses), key=str.casefold)
-    ]
-    return History(source="TV Time export", shows=tuple(shows))
-
-
-def _name(value: str) -> str:
-    return as_text(_YEAR.sub("", value))
-
-
-def _mark(row: dict[str, str]) -> Mark | None:
-    season = as_int(row.get("season_number")) or as_int(row.get("s_no"))
-    number = as_int(row.get("episode_number")) or as_int(row.get("ep_no"))
-    if season is None or number is None:
-        return None
-    when = as_stamp(row.get("created_at"))
-    return Mark(episode_key(season, number, None), season, number, None, 1, when, when)
-
-
-def _status(row: dict[str, str]) -> WatchStatus:
-    if row.get("is_for_later", "").lower() in _TRUE:
-        return WatchStatus.PLAN
-    followed = row.get("is_followed", "").lower() in _TRUE
-    if followed and row.get("is_archived", "").lower() not in _TRUE:
-        return WatchStatus.WATCHING
-    return WatchStatus.NONE
-
-
-def _fold(rows: list[tuple[Mark, int]]) -> list[Mark]:
-    by_key: dict[str, list[tuple[Mark, int]]] = {}
-    for mark, rewatches in rows:
-        by_key.setdefault(mark.key, []).append((mark, rewatches))
-    out = []
-    for found in by_key.values():
-        marks = [m for m, _ in found]
-        times = sorted(m.first_at for m in marks if m.first_at)
-        plays = max(len(marks), 1 + max(r for _, r in found))
-        first = marks[0]
-        out.append(
-            Mark(
-                first.key,
-                first.season,
-                first.number,
-                None,
-                plays,
-                times[0] if times else "",
-                times[-1] if times else "",
+def read_tvtime(files: ExportFiles) -> ForeignExport:
+    export = ForeignExport(source="TV Time export")
+    records = RECORDS if files.has(RECORDS) else _single_csv(files)
+    archived: set[ShowRef] = set()
+    seen_status: set[ShowRef] = set()
+    if records is not None:
+        rows = _rows(files.read(records), records)
+        if rows and "key" not in rows[0]:
+            raise ImportFormatError(f"{records} has no 'key' column: not a TV Time export")
+        keys: set[str] = set()
+        for row in rows:
+            key = row.get("key", "")
+            if key.startswith(_WATCH):
+                export.rows += 1
+                if key in keys:
+                    export.duplicates += 1
+                    continue
+                keys.add(key)
+                _watch(export, row, first=key.startswith("watch-"))
+            elif key.startswith("user-series-"):
+                if key in keys:
+                    continue
+                keys.add(key)
+                show = _show(export, row.get("s_id"), row.get("series_name"))
+                if show.thetvdb is None:
+                    continue
+                seen_status.add(show)
+                _follow(
+                    export,
+                    archived,
+                    show,
+                    for_later=_flag(row.get("is_for_later")),
+                    followed=_flag(row.get("is_followed")),
+                    archived_flag=_flag(row.get("is_archived")),
+                    at=as_stamp(row.get("updated_at") or row.get("created_at")),
+                )
+            elif key.startswith("movie") or row.get("movie_name"):
+                export.skip("movie")
+    if files.has(FOLLOWED):
+        for row in _rows(files.read(FOLLOWED), FOLLOWED):
+            show = _show(export, row.get("tv_show_id"), row.get("tv_show_name"))
+            if show.thetvdb is None or show in seen_status:
+                continue  # the v2 flags, where present, are newer
+            seen_status.add(show)
+            active = row.get("active", "1") == "" or _flag(row.get("active", "1"))
+            _follow(
+                export,
+                archived,
+                show,
+                for_later=False,
+                followed=active,
+                archived_flag=_flag(row.get("archived")),
+                at=as_stamp(row.get("updated_at") or row.get("created_at")),
             )
-        )
-    return sorted(out, key=lambda m: (m.season, m.number or 0))
+    if records is None and not files.has(FOLLOWED):
+        raise ImportFormatError(f"{files.label}: no {RECORDS} or {FOLLOWED} in this TV Time export")
+    return export
+
+
+def _single_csv(files: ExportFiles) -> str | None:
+    if len(files.names) == 1:
+        [name] = files.names
+        if name.endswith(".csv") and name != FOLLOWED:
+            return name
+    return None
+
+
+def _watch(export: ForeignExport, row: dict[str, str], *, first: bool) -> None:
+    show = _show(export, row.get("s_id"), row.get("series_name"))
+    season = _first_int(row, "s_no", "season_number")
+    number = _first_int(row, "ep_no", "episode_number")
+    at = as_stamp(row.get("created_at"))
+    reason = ""
+    if show.thetvdb is None:
+        reason = NO_SHOW_ID
+    elif season is None or number is None:
+        reason = NO_EPISODE_NUMBER
+    elif season == 0:
+        reason = SPECIAL
+    if reason or season is None or number is None:
+        export.unmatched.append(Unmatched(show, season, number, at, reason))
+        return
+    export.plays.append(Play(show, season, number, at))
+    rewatches = as_int(row.get("rewatch_count"))
+    if first and rewatches:
+        floor_key = (show, season, number)
+        export.floors[floor_key] = max(export.floors.get(floor_key, 0), 1 + rewatches)
+
+
+def _follow(
+    export: ForeignExport,
+    archived: set[ShowRef],
+    show: ShowRef,
+    *,
+    for_later: bool,
+    followed: bool,
+    archived_flag: bool,
+    at: str,
+) -> None:
+    if archived_flag:
+        archived.add(show)  # TV Time's "stopped watching": never put on the watchlist
+        export.followed.discard(show)
+        export.statuses.pop(show, None)
+    elif for_later:
+        export.statuses[show] = WatchStatus.PLAN
+        export.status_times[show] = at
+    elif followed:
+        export.followed.add(show)
+        export.status_times[show] = at
+
+
+def _show(export: ForeignExport, tvdb: str | None, name: str | None) -> ShowRef:
+    thetvdb = as_int(tvdb)
+    text = as_text(name)
+    show = ShowRef(thetvdb=thetvdb if thetvdb and thetvdb > 0 else None, name=text)
+    if text and show.thetvdb is not None:
+        export.names.setdefault(show, text)
+    return show
+
+
+def _first_int(row: dict[str, str], *names: str) -> int | None:
+    for name in names:
+        value = as_int(row.get(name))
+        if value is not None:
+            return value
+    return None
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in _TRUE
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")  # a spreadsheet re-save; names may suffer
+
+
+def _header(data: bytes) -> list[str]:
+    first = _decode(data[:4096], "").splitlines()[:1]
+    return [c.strip().lower() for c in next(csv.reader(first), [])]
+
+
+def _rows(data: bytes, name: str) -> list[dict[str, str]]:
+    text = _decode(data, name)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = [h.strip().lower() for h in next(reader, [])]
+        return [
+            {h: v.strip() for h, v in zip(header, values, strict=False) if h}
+            for values in reader
+            if values
+        ]
+    except csv.Error as error:
+        raise ImportFormatError(f"{name} is not a readable CSV ({error})") from None

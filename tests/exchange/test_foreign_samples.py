@@ -1,0 +1,222 @@
+"""A fan leaving TV Time or Trakt imports the archive they were given (the shared samples).
+
+Expected numbers are those in tests/fixtures/imports/SAMPLES.md; TVmaze is a loopback stub.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from fancompanion.core.models import WatchStatus
+from fancompanion.core.store import Store
+from tests.conftest import FIXTURES
+from tests.exchange.helpers import cli, user_state
+from tests.exchange.tvmaze_stub import MARVEL, StubTvMaze
+from tests.fetch.conftest import Server
+
+IMPORTS = FIXTURES / "imports"
+TVTIME_ZIP = IMPORTS / "tvtime-gdpr-sample.zip"
+TVTIME_DIR = IMPORTS / "tvtime-gdpr-sample"
+TRAKT_ZIP = IMPORTS / "trakt-export-sample.zip"
+TRAKT_DIR = IMPORTS / "trakt-export-sample"
+DAREDEVIL = "imdb-tt3322312"
+JESSICA = "tvmaze-1370"
+LUKE_CAGE = "imdb-tt3322314"
+
+
+@pytest.fixture
+def stub(tvmaze: Server) -> StubTvMaze:
+    return StubTvMaze(tvmaze).install(*MARVEL)
+
+
+def marks(store: Store, show_id: str) -> dict[str, tuple[int, str, str]]:
+    return {m.key: (m.plays, m.first_at, m.last_at) for m in store.user.marks(show_id)}
+
+
+@pytest.mark.parametrize("path", [TVTIME_ZIP, TVTIME_DIR], ids=["zip", "folder"])
+def test_tvtime_sample_gives_five_marks_six_plays_and_one_special(
+    store: Store, data_dir: Path, stub: StubTvMaze, path: Path
+) -> None:
+    code, out, _ = cli("import", str(path))
+    assert code == 0, out
+    assert "TV Time export: 7 watch rows read" in out
+    assert "imported: 5 marks (6 plays) on 3 shows" in out
+    assert "unmatched: 1 row (special 1)" in out
+    assert marks(store, DAREDEVIL) == {
+        "S1E1": (2, "2015-04-10T22:14:05Z", "2016-03-17T20:30:00Z"),
+        "S1E2": (1, "2015-04-10T23:09:41Z", "2015-04-10T23:09:41Z"),
+        "S1E3": (1, "2015-04-11T00:03:12Z", "2015-04-11T00:03:12Z"),
+    }
+    assert set(marks(store, JESSICA)) == {"S1E1", "S1E2"}  # S1E2 only in legacy columns
+    statuses = store.user.statuses()
+    assert statuses[LUKE_CAGE] is WatchStatus.PLAN
+    assert statuses[DAREDEVIL] is WatchStatus.WATCHING
+    assert statuses[JESSICA] is WatchStatus.WATCHING
+    assert [s.id for s in store.catalog.summaries()].count(DAREDEVIL) == 1
+    assert len(store.catalog.summaries()) == 6  # the bundled six received it: no duplicate
+    # one lookup per show, by TheTVDB id; no show had to be fetched
+    assert sorted(q["thetvdb"][0] for q in stub.lookups()) == ["281662", "284190", "304219"]
+    assert stub.show_calls() == []
+
+
+def test_trakt_sample_gives_six_marks_seven_plays_and_two_plans(
+    store: Store, data_dir: Path, stub: StubTvMaze
+) -> None:
+    code, out, _ = cli("import", str(TRAKT_ZIP))
+    assert code == 0, out
+    assert "Trakt export: 8 watch rows read" in out
+    assert "imported: 6 marks (7 plays)" in out
+    assert "unmatched: 1 row (special 1)" in out
+    assert marks(store, JESSICA)["S1E1"] == (2, "2015-11-21T01:30:00Z", "2018-03-07T21:00:00Z")
+    assert set(marks(store, JESSICA)) == {"S1E1", "S1E2", "S1E3"}
+    for show_id in (DAREDEVIL, "imdb-tt3322310", "imdb-tt4230076"):  # Iron Fist, Defenders
+        assert set(marks(store, show_id)) == {"S1E1"}
+    statuses = store.user.statuses()
+    assert statuses[LUKE_CAGE] is WatchStatus.PLAN
+    assert statuses["imdb-tt5675620"] is WatchStatus.PLAN  # The Punisher, IMDb id only
+    assert len(store.catalog.summaries()) == 6
+    # every show is in the bundle with its IMDb id: nothing needed TVmaze
+    assert stub.lookups() == []
+
+
+def test_dry_run_prints_exactly_what_the_real_run_writes(
+    store: Store, data_dir: Path, stub: StubTvMaze
+) -> None:
+    before = user_state(store)
+    code, dry, _ = cli("import", str(TVTIME_ZIP), "--dry-run")
+    assert code == 0
+    assert user_state(store) == before
+    assert "this import would write: 5 new marks, 0 updated marks, 2 × Watching, 1 × Plan" in dry
+    code, real, _ = cli("import", str(TVTIME_ZIP))
+    assert "this import writes: 5 new marks, 0 updated marks, 2 × Watching, 1 × Plan" in real
+    assert "imported: 8 change(s)" in real  # 5 marks + 3 statuses, as the dry run said
+
+
+def test_importing_the_same_archive_again_changes_nothing_and_asks_tvmaze_nothing(
+    store: Store, data_dir: Path, stub: StubTvMaze
+) -> None:
+    cli("import", str(TVTIME_ZIP))
+    after_first = user_state(store)
+    calls = len(stub.server.requests)
+    code, out, _ = cli("import", str(TVTIME_DIR))
+    assert code == 0
+    assert "nothing to change" in out
+    assert user_state(store) == after_first
+    assert len(stub.server.requests) == calls  # lookups cached across runs
+
+
+def test_a_302_redirect_is_followed_like_a_301(
+    store: Store, data_dir: Path, stub: StubTvMaze
+) -> None:
+    stub.redirect = 302
+    code, out, _ = cli("import", str(TVTIME_ZIP))
+    assert code == 0
+    assert "imported: 5 marks (6 plays)" in out
+
+
+def test_report_lists_the_special_with_ids_and_time(
+    store: Store, data_dir: Path, stub: StubTvMaze, tmp_path: Path
+) -> None:
+    report = tmp_path / "unmatched.csv"
+    code, out, _ = cli("import", str(TVTIME_ZIP), "--report", str(report))
+    assert code == 0
+    assert f"report: 1 unmatched row(s) listed in {report}" in out
+    with report.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows == [
+        {
+            "show": "Marvel's Daredevil",
+            "thetvdb_id": "281662",
+            "imdb_id": "",
+            "season": "0",
+            "episode": "1",
+            "watched_at": "2016-03-10T18:00:00Z",
+            "reason": "special",
+        }
+    ]
+
+
+def test_offline_the_shows_are_pending_by_name_and_id_and_a_later_import_resolves_them(
+    store: Store, data_dir: Path, server: Server
+) -> None:
+    code, out, err = cli("import", str(TVTIME_ZIP))  # TVmaze: a closed port
+    assert code == 0
+    assert "TVmaze could not be reached" in err
+    assert "pending: 3 shows could not be looked up" in out
+    assert "Marvel's Daredevil (TheTVDB 281662, 4 plays waiting)" in out
+    assert "Marvel's Luke Cage (TheTVDB 304219)" in out
+    assert store.user.shows_with_marks() == []
+    assert store.user.statuses() == {}
+    StubTvMaze(server).install(*MARVEL)
+    import os
+
+    os.environ["FANCOMPANION_TVMAZE_URL"] = server.url  # monkeypatch restores it
+    code, out, _ = cli("import", str(TVTIME_ZIP))
+    assert "pending" not in out
+    assert marks(store, DAREDEVIL)["S1E1"][0] == 2
+
+
+def test_unknown_show_is_reported_and_a_new_show_is_added_once(
+    store: Store, data_dir: Path, stub: StubTvMaze, tmp_path: Path
+) -> None:
+    """A show TVmaze knows but the library lacks is fetched (one call) and added; one TVmaze
+    does not know (404) is reported per row as "unknown show"."""
+    from tests.exchange.tvmaze_stub import StubShow
+
+    stub.install(StubShow(82, "Game of Thrones", "tt0944947", 121361, seasons=2))
+    rows = (IMPORTS / "tvtime-gdpr-sample" / "tracking-prod-records-v2.csv").read_text(
+        encoding="utf-8"
+    )
+    header = rows.splitlines()[0]
+    extra = [
+        "watch-episode-got-1,121361,Game of Thrones,2,3,1,2,3,2019-04-14 23:59:59,,0,,,false,"
+        "true,,,4242,,,,,,,,,,,",
+        "watch-episode-nope-1,999999999,A show nobody knows,1,1,1,1,1,2019-04-15 00:00:00,,0,,,"
+        "false,true,,,4242,,,,,,,,,,,",
+    ]
+    folder = tmp_path / "export"
+    shutil.copytree(TVTIME_DIR, folder)
+    (folder / "tracking-prod-records-v2.csv").write_text(
+        rows.rstrip("\r\n") + "\r\n" + "\r\n".join(extra) + "\r\n", encoding="utf-8"
+    )
+    assert header.startswith("key,s_id,series_name,s_no,ep_no")
+    report = tmp_path / "r.csv"
+    code, out, _ = cli("import", str(folder), "--report", str(report))
+    assert code == 0, out
+    assert "unmatched: 2 rows (unknown show 1, special 1)" in out
+    assert "1 show added to your library" in out
+    assert marks(store, "tvmaze-82") == {
+        "S2E3": (1, "2019-04-14T23:59:59Z", "2019-04-14T23:59:59Z")
+    }
+    assert stub.show_calls() == ["/shows/82"]
+    assert "A show nobody knows" in report.read_text(encoding="utf-8-sig")
+    code, out, _ = cli("import", str(folder))
+    assert "nothing to change" in out
+    assert [s.id for s in store.catalog.summaries()].count("tvmaze-82") == 1
+    assert stub.show_calls() == ["/shows/82"]
+
+
+def test_zip_under_a_folder_with_macos_junk_and_private_files_never_opened(
+    store: Store, data_dir: Path, stub: StubTvMaze, tmp_path: Path
+) -> None:
+    archive = tmp_path / "gdpr.zip"
+    secret = "SECRET-TOKEN-abc123"
+    with zipfile.ZipFile(archive, "w") as out:
+        for member in sorted(TVTIME_DIR.iterdir()):
+            out.write(member, f"gdpr-data/{member.name.upper()}")
+            out.writestr(f"__MACOSX/gdpr-data/._{member.name}", b"\x00\x05\x16\x07junk")
+        out.writestr("gdpr-data/access_token.csv", f"token\r\n{secret}\r\n")
+        out.writestr("gdpr-data/auth-prod-login.csv", f"ip,token\r\n10.0.0.1,{secret}\r\n")
+    code, out_text, err = cli("import", str(archive))
+    assert code == 0, out_text + err
+    assert "imported: 5 marks (6 plays)" in out_text
+    assert secret not in out_text + err
+    data_files = "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in data_dir.rglob("*") if p.is_file()
+    )
+    assert secret not in data_files
