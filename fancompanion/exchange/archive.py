@@ -35,6 +35,7 @@ class ExportFiles:
     _zip: zipfile.ZipFile | None = None
     _members: dict[str, str | Path] = field(default_factory=dict)
     _password: bytes | None = None
+    single: bool = False  # one file given on its own (not a ZIP, not a folder)
 
     @property
     def names(self) -> frozenset[str]:
@@ -112,7 +113,7 @@ def open_export(path: Path, password: str | None = None) -> ExportFiles:
             members.setdefault(info.filename.rsplit("/", 1)[-1].lower(), info.filename)
         pwd = password.encode("utf-8") if password else None
         return ExportFiles(label, archive, members, pwd)
-    return ExportFiles(label, None, {path.name.lower(): path})
+    return ExportFiles(label, None, {path.name.lower(): path}, single=True)
 
 
 def _walk(root: Path) -> Iterable[Path]:

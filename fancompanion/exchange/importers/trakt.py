@@ -50,20 +50,17 @@ def pages(files: ExportFiles, stems: tuple[str, ...]) -> list[str]:
 
 
 def is_trakt(files: ExportFiles) -> bool:
-    if pages(files, HISTORY) or pages(files, WATCHLIST) or files.has(WATCHED_SHOWS):
-        return True
-    if len(files.names) == 1:
+    """A single file by its content (a JSON array); an archive or folder by its file names."""
+    if files.single:
         [name] = files.names
         head = files.read(name)[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-        return head.startswith(b"[")
-    return False
+        return name.endswith(".json") and head.startswith(b"[")
+    return bool(pages(files, HISTORY) or pages(files, WATCHLIST) or files.has(WATCHED_SHOWS))
 
 
 def read_trakt(files: ExportFiles) -> ForeignExport:
     export = ForeignExport(source="Trakt export")
-    history = pages(files, HISTORY)
-    if not history and len(files.names) == 1:
-        history = sorted(files.names)
+    history = sorted(files.names) if files.single else pages(files, HISTORY)
     ids: set[int] = set()
     counted: dict[str, int] = {}
     for name in history:

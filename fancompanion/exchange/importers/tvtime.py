@@ -42,14 +42,10 @@ _WATCH = ("watch-episode-", "rewatch-episode-")
 
 
 def is_tvtime(files: ExportFiles) -> bool:
-    if files.has(RECORDS) or files.has(FOLLOWED):
-        return True
-    if len(files.names) == 1:
+    if files.single:
         [name] = files.names
-        if name.endswith(".csv"):
-            header = set(_header(files.read(name)))
-            return {"key", "s_id"} <= header
-    return False
+        return name.endswith(".csv") and {"key", "s_id"} <= set(_header(files.read(name)))
+    return files.has(RECORDS) or files.has(FOLLOWED)
 
 
 def read_tvtime(files: ExportFiles) -> ForeignExport:
@@ -112,9 +108,9 @@ def read_tvtime(files: ExportFiles) -> ForeignExport:
 
 
 def _single_csv(files: ExportFiles) -> str | None:
-    if len(files.names) == 1:
+    if files.single:
         [name] = files.names
-        if name.endswith(".csv") and name != FOLLOWED:
+        if name != FOLLOWED:
             return name
     return None
 
