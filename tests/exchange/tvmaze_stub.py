@@ -12,6 +12,7 @@ from typing import Any
 from tests.fetch.conftest import Reply, Request, Server, json_reply
 from tests.fetch.showdata import embedded_show
 
+
 @dataclass(frozen=True)
 class StubShow:
     tvmaze: int
