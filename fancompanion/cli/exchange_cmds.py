@@ -83,8 +83,9 @@ def cmd_import(context: Context) -> int:
     path = Path(context.args.path).expanduser()
     try:
         if context.args.format in ("auto", "trakt", "tvtime"):
-            from fancompanion.cli.import_foreign import cmd_import_foreign, read_foreign
+            from fancompanion.cli.import_foreign import cmd_import_foreign
             from fancompanion.exchange.archive import open_export
+            from fancompanion.exchange.session import read_foreign
 
             with open_export(path, context.args.password) as files:
                 export = read_foreign(files, context.args.format)

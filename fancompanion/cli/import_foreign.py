@@ -9,20 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 from fancompanion.cli.context import CommandError, Context
 
 if TYPE_CHECKING:
-    from fancompanion.exchange.archive import ExportFiles
     from fancompanion.exchange.foreign import ForeignExport
-
-
-def read_foreign(files: ExportFiles, fmt: str) -> ForeignExport | None:
-    """The export when it is TV Time's or Trakt's (by ``fmt`` or by sniffing), else None."""
-    from fancompanion.exchange.importers.trakt import is_trakt, read_trakt
-    from fancompanion.exchange.importers.tvtime import is_tvtime, read_tvtime
-
-    if fmt == "tvtime" or (fmt == "auto" and is_tvtime(files)):
-        return read_tvtime(files)
-    if fmt == "trakt" or (fmt == "auto" and is_trakt(files)):
-        return read_trakt(files)
-    return None
 
 
 class ProgressLine:

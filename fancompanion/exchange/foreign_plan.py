@@ -137,10 +137,14 @@ def _statuses(
     out: dict[str, tuple[WatchStatus, str]] = {}
     for ref in export.followed:
         show_id = found[ref].show_id if ref in found else None
-        if show_id is not None:
-            status = WatchStatus.WATCHING if plays.get(show_id) else WatchStatus.PLAN
-            if out.get(show_id, (WatchStatus.NONE, ""))[0] is not WatchStatus.WATCHING:
-                out[show_id] = (status, export.status_times.get(ref, ""))
+        if show_id is None:
+            continue
+        played = plays.get(show_id)
+        if played:  # Watching since the latest play (a time from the export, not today)
+            latest = max((p.at for p in played), default="")
+            out[show_id] = (WatchStatus.WATCHING, latest or export.status_times.get(ref, ""))
+        elif show_id not in out:
+            out[show_id] = (WatchStatus.PLAN, export.status_times.get(ref, ""))
     for ref, status in export.statuses.items():
         show_id = found[ref].show_id if ref in found else None
         if show_id is not None:

@@ -120,6 +120,11 @@ class FanCompanionApp(App[None]):
         else:
             title, detail = "Spoilers: hide", "Hide summaries of episodes until you watch them"
         yield SystemCommand(title, detail, library.toggle_spoilers)
+        yield SystemCommand(
+            "Import history…",
+            "Bring your TV Time or Trakt export (or a FanCompanion export) into the library",
+            self.action_import_history,
+        )
         if screen is library and library.view is not None:
             for status in STATUS_ORDER:
                 yield SystemCommand(
@@ -166,6 +171,18 @@ class FanCompanionApp(App[None]):
 
         if not any(isinstance(screen, RefreshScreen) for screen in self.screen_stack):
             self.push_screen(RefreshScreen(self.library.store), done)
+
+    def action_import_history(self) -> None:
+        """Palette → Import history…: dry run, confirm, apply; a notification says what changed."""
+        from fancompanion.tui.screens.import_history import ImportScreen
+
+        def done(message: str | None) -> None:
+            if message:
+                self.notify_library_changed()
+                self.notify(message, title="Import", markup=False)
+
+        if not any(isinstance(screen, ImportScreen) for screen in self.screen_stack):
+            self.push_screen(ImportScreen(self.library.store), done)
 
     def on_key(self, event: events.Key) -> None:
         """A printable key that bubbled up here while a text box has focus was queued for the

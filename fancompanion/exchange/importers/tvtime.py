@@ -18,6 +18,7 @@ not number: such rows are reported, never put on a regular episode. A blank time
 from __future__ import annotations
 
 import csv
+import functools
 import io
 
 from fancompanion.core.models import WatchStatus
@@ -161,11 +162,17 @@ def _follow(
 
 def _show(export: ForeignExport, tvdb: str | None, name: str | None) -> ShowRef:
     thetvdb = as_int(tvdb)
-    text = as_text(name)
+    text = _clean_name(name or "")
     show = ShowRef(thetvdb=thetvdb if thetvdb and thetvdb > 0 else None, name=text)
     if text and show.thetvdb is not None:
         export.names.setdefault(show, text)
     return show
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_name(value: str) -> str:
+    """A show's name, cleaned once per distinct spelling (thousands of rows repeat it)."""
+    return as_text(value)
 
 
 def _first_int(row: dict[str, str], *names: str) -> int | None:
@@ -193,14 +200,26 @@ def _header(data: bytes) -> list[str]:
 
 
 def _rows(data: bytes, name: str) -> list[dict[str, str]]:
+    """Rows as {column: text}, only the columns read here (by header name, any order)."""
     text = _decode(data, name)
     try:
         reader = csv.reader(io.StringIO(text, newline=""))
         header = [h.strip().lower() for h in next(reader, [])]
-        return [
-            {h: v.strip() for h, v in zip(header, values, strict=False) if h}
-            for values in reader
-            if values
-        ]
+        wanted = [(i, h) for i, h in enumerate(header) if h in _COLUMNS]
+        out = []
+        for values in reader:
+            if values:
+                count = len(values)
+                out.append({h: values[i].strip() for i, h in wanted if i < count})
+        return out
     except csv.Error as error:
         raise ImportFormatError(f"{name} is not a readable CSV ({error})") from None
+
+
+_COLUMNS = frozenset(
+    {
+        *("key", "s_id", "series_name", "s_no", "ep_no", "season_number", "episode_number"),
+        *("created_at", "updated_at", "rewatch_count", "is_followed", "is_for_later"),
+        *("is_archived", "movie_name", "tv_show_id", "tv_show_name", "active", "archived"),
+    }
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from fancompanion.core.text import clean_line
 from fancompanion.core.timeutil import to_store
 
@@ -30,4 +32,11 @@ def as_stamp(value: object) -> str:
 
     A time without a zone is taken as UTC; a bare date becomes midnight UTC.
     """
+    if isinstance(value, str) and len(value) == 19 and value[10] in " T" and value[16] == ":":
+        try:  # the common ``YYYY-MM-DD HH:MM:SS`` (TV Time): checked, then only re-spelt
+            naive = datetime.fromisoformat(value).tzinfo is None
+        except ValueError:
+            return ""
+        if naive:
+            return f"{value[:10]}T{value[11:]}Z"
     return to_store(clean_line(value, limit=40)) or ""
