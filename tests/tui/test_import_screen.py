@@ -56,7 +56,8 @@ async def test_import_from_the_palette_shows_a_dry_run_then_imports_on_confirm(
         assert "Unmatched rows are listed in" in summary
         assert store.user.shows_with_marks() == []  # the dry run wrote nothing
         report = screen.report
-        assert report is not None and report.is_file()
+        assert report is not None
+        assert report.is_file()
         await pilot.press("enter")  # the Import button has focus
         await _until(pilot, lambda: not isinstance(app.screen, ImportScreen))
     assert {m.key for m in store.user.marks("tvmaze-1370")} == {"S1E1", "S1E2", "S1E3"}
