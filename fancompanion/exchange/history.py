@@ -64,28 +64,3 @@ class History:
     feeds: tuple[Feed, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
     exported_at: str = ""
-
-
-def merge_marks(marks: list[Mark]) -> list[Mark]:
-    """Fold several marks of one episode into one: plays add up, earliest first, latest last.
-
-    Foreign exports list one row per play (Trakt) — this turns them into our one-mark-per-episode
-    shape.
-    """
-    by_key: dict[str, Mark] = {}
-    for mark in marks:
-        known = by_key.get(mark.key)
-        if known is None:
-            by_key[mark.key] = mark
-            continue
-        firsts = [t for t in (known.first_at, mark.first_at) if t]
-        by_key[mark.key] = Mark(
-            key=known.key,
-            season=known.season,
-            number=known.number,
-            tvmaze_id=known.tvmaze_id if known.tvmaze_id is not None else mark.tvmaze_id,
-            plays=known.plays + mark.plays,
-            first_at=min(firsts) if firsts else "",
-            last_at=max(known.last_at, mark.last_at),
-        )
-    return list(by_key.values())

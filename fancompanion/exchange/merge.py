@@ -149,7 +149,7 @@ def _show_change(
 
 def count_changes(existing: list[Mark], incoming: Iterable[Mark]) -> tuple[int, int]:
     """(new marks, marks with more plays or wider times) that merging ``incoming`` makes,
-    finding each stored mark the way :meth:`UserState.put_marks` does."""
+    finding each stored mark the way :class:`~fancompanion.core.commands.ImportMarks` does."""
     new = updated = 0
     for mark in incoming:
         known = find_stored(existing, mark)

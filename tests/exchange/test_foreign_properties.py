@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fancompanion.core.commands import ImportMarks, SetStatus, apply
 from fancompanion.core.models import Mark, WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.paths import bundle_dir
@@ -94,9 +95,9 @@ def _export(template: Path, scratch: Path, drawn: list[tuple[str, int, int, int,
     for show_id, number, plays, when, status in drawn:
         at = _stamp(when)
         mark = Mark(f"S1E{number}", 1, number, None, plays, at, at)
-        store.user.put_marks(show_id, [mark])
+        apply(store, ImportMarks(show_id, (mark,)))
         if status is not WatchStatus.NONE:
-            store.user.set_status(show_id, status, at="2022-06-01T12:00:00Z")
+            apply(store, SetStatus(show_id, status, at="2022-06-01T12:00:00Z"))
     path = scratch / "ours.json"
     assert cli("export", str(path), "--data-dir", str(scratch / "source"))[0] == 0
     return path
