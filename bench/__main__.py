@@ -8,6 +8,7 @@ import time
 
 from bench import figures
 from bench.generate import ensure_store
+from bench.import_figure import import_parse
 from bench.measure import ROOT
 from bench.refresh_figure import refresh
 from bench.report import Figure, machine, save, table
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     results.append(figures.add_show(typical, runs))
     step("sync")
     results += sync_figures()
+    step("import a TV Time archive")
+    results.append(import_parse(runs))
     step("done")
     print()
     print(table(results))

@@ -161,18 +161,17 @@ def _follow(
 
 
 def _show(export: ForeignExport, tvdb: str | None, name: str | None) -> ShowRef:
-    thetvdb = as_int(tvdb)
-    text = _clean_name(name or "")
-    show = ShowRef(thetvdb=thetvdb if thetvdb and thetvdb > 0 else None, name=text)
-    if text and show.thetvdb is not None:
-        export.names.setdefault(show, text)
+    show = _ref(tvdb or "", name or "")
+    if show.name and show.thetvdb is not None:
+        export.names.setdefault(show, show.name)
     return show
 
 
 @functools.lru_cache(maxsize=4096)
-def _clean_name(value: str) -> str:
-    """A show's name, cleaned once per distinct spelling (thousands of rows repeat it)."""
-    return as_text(value)
+def _ref(tvdb: str, name: str) -> ShowRef:
+    """One show as rows name it (cleaned once per distinct id and spelling: rows repeat it)."""
+    thetvdb = as_int(tvdb)
+    return ShowRef(thetvdb=thetvdb if thetvdb and thetvdb > 0 else None, name=as_text(name))
 
 
 def _first_int(row: dict[str, str], *names: str) -> int | None:

@@ -9,6 +9,8 @@ from fancompanion.core.timeutil import to_store
 
 
 def as_int(value: object) -> int | None:
+    if type(value) is str and value.isdigit() and value.isascii():  # the usual case, fast
+        return int(value)
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
