@@ -66,7 +66,9 @@ def test_an_aes_archive_gets_one_line_saying_to_extract_it(
     assert out == ""
 
 
-def _entry(entry_id: int, season: int, number: int, at: str, kind: str = "episode") -> dict:
+def _entry(
+    entry_id: int, season: int, number: int, at: str, kind: str = "episode"
+) -> dict[str, object]:
     return {
         "id": entry_id,
         "watched_at": at,
@@ -221,7 +223,7 @@ def test_a_zip_with_other_files_only_says_what_it_is_not(
 def test_trakt_sample_folder_and_its_watched_shows_give_no_extra_marks(
     store: Store, data_dir: Path, stub: StubTvMaze
 ) -> None:
-    code, out, err = cli("import", str(TRAKT_DIR))
+    code, _, err = cli("import", str(TRAKT_DIR))
     assert code == 0
     assert "Trakt counted" not in err  # its plays match the history (the special included)
     assert set(marks(store, JESSICA)) == {"S1E1", "S1E2", "S1E3"}
