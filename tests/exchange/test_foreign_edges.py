@@ -227,3 +227,32 @@ def test_trakt_sample_folder_and_its_watched_shows_give_no_extra_marks(
     assert code == 0
     assert "Trakt counted" not in err  # its plays match the history (the special included)
     assert set(marks(store, JESSICA)) == {"S1E1", "S1E2", "S1E3"}
+
+
+def test_tv_times_in_app_export_is_read_too(
+    store: Store, data_dir: Path, stub: StubTvMaze, tmp_path: Path
+) -> None:
+    folder = tmp_path / "tvtime-app"
+    folder.mkdir()
+    header = (
+        "series_tvdb_id,series_imdb_id,series_uuid,title,season,episode,tvdb_id,is_watched,"
+        "watched_at,rewatch_count,special"
+    )
+    rows = [
+        "281662,tt3322312,u1,Marvel's Daredevil,1,1,1,true,2019-10-04 03:43:42,2,false",
+        "281662,tt3322312,u1,Marvel's Daredevil,1,2,2,true,2019-10-05T01:00:00Z,0,false",
+        "281662,tt3322312,u1,Marvel's Daredevil,1,3,3,false,,0,false",
+        "281662,tt3322312,u1,Marvel's Daredevil,0,1,4,true,2019-10-06 01:00:00,0,true",
+    ]
+    (folder / "tvtime-series-episodes-2026-07-01.csv").write_text(
+        "\r\n".join([header, *rows]) + "\r\n", encoding="utf-8"
+    )
+    code, out, _ = cli("import", str(folder))
+    assert code == 0, out
+    assert "TV Time export: 3 watch rows read" in out
+    assert "unmatched: 1 row (special 1)" in out
+    assert marks(store, DAREDEVIL) == {
+        "S1E1": (3, "2019-10-04T03:43:42Z", "2019-10-04T03:43:42Z"),
+        "S1E2": (1, "2019-10-05T01:00:00Z", "2019-10-05T01:00:00Z"),
+    }
+    assert stub.lookups() == []  # its IMDb id is in the bundle: matched offline

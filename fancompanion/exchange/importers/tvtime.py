@@ -8,6 +8,10 @@ addresses) is never read:
   ``user-series-…`` (follow / for later / archived), ``tracking-stats`` (ignored).
 - ``followed_tv_show.csv``: follows, including old ones missing from the v2 flags.
 
+TV Time's other, in-app export (``tvtime-series-episodes-<date>.csv``: ``series_tvdb_id``,
+``series_imdb_id``, ``season``, ``episode``, ``is_watched``, ``watched_at``, ``rewatch_count``,
+``special``) is read too.
+
 Columns are read by header name (their order differs between exports); season and episode are
 the first non-empty of ``s_no``/``season_number`` and ``ep_no``/``episode_number``. ``s_id`` is
 TheTVDB's series id: shows are matched by it, never by name. ``created_at`` is UTC without a
@@ -33,7 +37,7 @@ from fancompanion.exchange.foreign import (
     Unmatched,
 )
 from fancompanion.exchange.importers import ImportFormatError
-from fancompanion.exchange.importers.values import as_int, as_stamp, as_text
+from fancompanion.exchange.importers.values import as_imdb, as_int, as_stamp, as_text
 
 RECORDS = "tracking-prod-records-v2.csv"
 FOLLOWED = "followed_tv_show.csv"
@@ -45,8 +49,14 @@ _WATCH = ("watch-episode-", "rewatch-episode-")
 def is_tvtime(files: ExportFiles) -> bool:
     if files.single:
         [name] = files.names
-        return name.endswith(".csv") and {"key", "s_id"} <= set(_header(files.read(name)))
-    return files.has(RECORDS) or files.has(FOLLOWED)
+        header = set(_header(files.read(name))) if name.endswith(".csv") else set()
+        return {"key", "s_id"} <= header or {"series_tvdb_id", "is_watched"} <= header
+    return files.has(RECORDS) or files.has(FOLLOWED) or bool(_in_app(files))
+
+
+def _in_app(files: ExportFiles) -> list[str]:
+    """The in-app export's episode files (``tvtime-series-episodes-<date>.csv``)."""
+    return files.matching(IN_APP_PREFIX, ".csv")
 
 
 def read_tvtime(files: ExportFiles) -> ForeignExport:
@@ -103,9 +113,45 @@ def read_tvtime(files: ExportFiles) -> ForeignExport:
                 archived_flag=_flag(row.get("archived")),
                 at=as_stamp(row.get("updated_at") or row.get("created_at")),
             )
-    if records is None and not files.has(FOLLOWED):
+    in_app = _in_app(files)
+    if records is not None and files.single and "series_tvdb_id" in _header(files.read(records)):
+        in_app, records = [records], None
+    for name in in_app if records is None else ():
+        _read_in_app(export, _rows(files.read(name), name))
+    if records is None and not files.has(FOLLOWED) and not in_app:
         raise ImportFormatError(f"{files.label}: no {RECORDS} or {FOLLOWED} in this TV Time export")
     return export
+
+
+def _read_in_app(export: ForeignExport, rows: list[dict[str, str]]) -> None:
+    """TV Time's in-app export: one row per episode, ``is_watched`` and ``rewatch_count``
+    (the rewatches' own times are not in it: they count as plays at the one ``watched_at``)."""
+    for row in rows:
+        if not _flag(row.get("is_watched")):
+            continue
+        export.rows += 1
+        show = _ref(row.get("series_tvdb_id", ""), "")
+        show = ShowRef(show.thetvdb, as_imdb(row.get("series_imdb_id")), as_text(row.get("title")))
+        if show.key and show.name:
+            export.names.setdefault(show, show.name)
+        season = as_int(row.get("season"))
+        number = as_int(row.get("episode"))
+        at = as_stamp(row.get("watched_at"))
+        reason = ""
+        if not show.key:
+            reason = NO_SHOW_ID
+        elif season is None or number is None:
+            reason = NO_EPISODE_NUMBER
+        elif season == 0 or _flag(row.get("special")):
+            reason = SPECIAL
+        if reason or season is None or number is None:
+            export.unmatched.append(Unmatched(show, season, number, at, reason))
+            continue
+        export.plays.append(Play(show, season, number, at))
+        export.followed.add(show)
+        rewatches = as_int(row.get("rewatch_count"))
+        if rewatches:
+            export.floors[(show, season, number)] = 1 + rewatches
 
 
 def _single_csv(files: ExportFiles) -> str | None:
@@ -220,5 +266,7 @@ _COLUMNS = frozenset(
         *("key", "s_id", "series_name", "s_no", "ep_no", "season_number", "episode_number"),
         *("created_at", "updated_at", "rewatch_count", "is_followed", "is_for_later"),
         *("is_archived", "movie_name", "tv_show_id", "tv_show_name", "active", "archived"),
+        *("series_tvdb_id", "series_imdb_id", "title", "season", "episode", "is_watched"),
+        *("watched_at", "special"),
     }
 )
