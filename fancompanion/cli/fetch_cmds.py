@@ -187,6 +187,12 @@ def cmd_fetch(context: Context) -> int:
             bar.finish()
             raise CommandError(f"no network, nothing changed: {error}") from None
     bar.finish()
+    if not args.news:  # shows an offline import left pending: look them up now
+        from fancompanion.exchange.pending_imports import resolve
+
+        line = resolve(store)
+        if line:
+            context.print(line)
     return report(context, summary)
 
 

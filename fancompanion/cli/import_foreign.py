@@ -69,6 +69,9 @@ def cmd_import_foreign(context: Context, export: ForeignExport) -> int:
     if dry:
         context.print("dry run: nothing written")
         return 0
+    from fancompanion.exchange.pending_imports import remember
+
+    remember(store, export, tally)  # pending shows wait for the next import or fetch
     if not plan.shows:
         context.print("nothing to change: your library already has all of it")
         return 0

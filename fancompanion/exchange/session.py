@@ -24,6 +24,7 @@ class Prepared:
     lines: list[str]  # the dry-run summary
     warnings: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
+    export: ForeignExport | None = None
 
     @property
     def changes(self) -> int:
@@ -81,6 +82,7 @@ def prepare(
         summary_lines(plan, tally, dry_run=True),
         warnings,
         pending_lines(tally),
+        export,
     )
 
 
@@ -88,8 +90,12 @@ def commit(store: Store, prepared: Prepared) -> ImportResult:
     """Apply the prepared plan (a backup of user state first)."""
     if prepared.tally is not None:
         from fancompanion.exchange.foreign_plan import apply_foreign
+        from fancompanion.exchange.pending_imports import remember
 
-        return apply_foreign(store, prepared.plan, prepared.tally)
+        result = apply_foreign(store, prepared.plan, prepared.tally)
+        if prepared.export is not None:
+            remember(store, prepared.export, prepared.tally)
+        return result
     from fancompanion.exchange.merge import apply_import
 
     return apply_import(store, prepared.plan)
