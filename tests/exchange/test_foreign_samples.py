@@ -97,6 +97,24 @@ def test_dry_run_prints_exactly_what_the_real_run_writes(
     assert "imported: 8 change(s)" in real  # 5 marks + 3 statuses, as the dry run said
 
 
+def test_a_backup_is_taken_before_the_import_writes(
+    store: Store, data_dir: Path, stub: StubTvMaze
+) -> None:
+    from fancompanion.core.commands import Watch, apply
+    from fancompanion.core.store.backup import list_backups
+
+    view = store.catalog.record(JESSICA)
+    assert view is not None
+    apply(store, Watch(JESSICA, (view.episodes[0],), at="2014-01-01T00:00:00Z"))
+    before = store.user.marks_path(JESSICA).read_bytes()
+    out = cli("import", str(TVTIME_ZIP))[1]
+    imports = [b for b in list_backups(store) if b.reason == "import"]
+    assert len(imports) == 1
+    assert str(imports[0].path) in out
+    assert imports[0].file(f"watched/{JESSICA}.json").read_bytes() == before
+    assert marks(store, JESSICA)["S1E1"][1] == "2014-01-01T00:00:00Z"  # earliest first kept
+
+
 def test_importing_the_same_archive_again_changes_nothing_and_asks_tvmaze_nothing(
     store: Store, data_dir: Path, stub: StubTvMaze
 ) -> None:
@@ -202,7 +220,11 @@ def test_unknown_show_is_reported_and_a_new_show_is_added_once(
 
 
 def test_zip_under_a_folder_with_macos_junk_and_private_files_never_opened(
-    store: Store, data_dir: Path, stub: StubTvMaze, tmp_path: Path
+    store: Store,
+    data_dir: Path,
+    stub: StubTvMaze,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     archive = tmp_path / "gdpr.zip"
     secret = "SECRET-TOKEN-abc123"
@@ -212,8 +234,20 @@ def test_zip_under_a_folder_with_macos_junk_and_private_files_never_opened(
             out.writestr(f"__MACOSX/gdpr-data/._{member.name}", b"\x00\x05\x16\x07junk")
         out.writestr("gdpr-data/access_token.csv", f"token\r\n{secret}\r\n")
         out.writestr("gdpr-data/auth-prod-login.csv", f"ip,token\r\n10.0.0.1,{secret}\r\n")
+    opened: list[str] = []
+    real_read = zipfile.ZipFile.read
+
+    def spy(self: zipfile.ZipFile, name: str | zipfile.ZipInfo, pwd: bytes | None = None) -> bytes:
+        opened.append(name.filename if isinstance(name, zipfile.ZipInfo) else name)
+        return real_read(self, name, pwd)
+
+    monkeypatch.setattr(zipfile.ZipFile, "read", spy)
     code, out_text, err = cli("import", str(archive))
     assert code == 0, out_text + err
+    assert sorted(opened) == [
+        "gdpr-data/FOLLOWED_TV_SHOW.CSV",
+        "gdpr-data/TRACKING-PROD-RECORDS-V2.CSV",
+    ]  # never the tokens, logins or the other tables
     assert "imported: 5 marks (6 plays)" in out_text
     assert secret not in out_text + err
     data_files = "".join(
