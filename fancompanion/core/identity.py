@@ -43,6 +43,8 @@ class ShowIndex:
         imdb = normal_imdb(summary.imdb_id)
         if imdb:
             self.by_imdb.setdefault(imdb, summary)
+        if summary.thetvdb_id is not None:
+            self.by_thetvdb.setdefault(summary.thetvdb_id, summary)
 
     def find(self, ids: ShowIds) -> ShowSummary | None:
         """The library show these ids name, or None. The first id both sides know decides."""

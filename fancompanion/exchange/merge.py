@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fancompanion.core.commands import ImportMarks, SetFeed, SetRead, SetSetting, SetStatus, apply
+from fancompanion.core.identity import ShowIds, ShowIndex
 from fancompanion.core.models import Episode, Feed, Mark, ShowSummary, WatchStatus
 from fancompanion.core.progress import same_mark
 from fancompanion.core.store.files import atomic_write
@@ -71,20 +72,19 @@ class ImportPlan:
 
 
 class _Matcher:
+    """Ids first, by the one rule (:class:`~fancompanion.core.identity.ShowIndex`); our own
+    exports also carry our id and, last, the exact name (ignoring case)."""
+
     def __init__(self, summaries: list[ShowSummary]) -> None:
-        self.by_tvmaze = {s.tvmaze_id: s for s in summaries if s.tvmaze_id is not None}
-        self.by_imdb = {s.imdb_id.lower(): s for s in summaries if s.imdb_id}
-        self.by_thetvdb = {s.thetvdb_id: s for s in summaries if s.thetvdb_id is not None}
+        self.index = ShowIndex(summaries)
         self.by_id = {s.id: s for s in summaries}
         self.by_name = {s.name.casefold(): s for s in summaries}
 
     def match(self, identity: ShowIdentity) -> ShowSummary | None:
-        if identity.tvmaze_id is not None and identity.tvmaze_id in self.by_tvmaze:
-            return self.by_tvmaze[identity.tvmaze_id]
-        if identity.imdb_id and identity.imdb_id.lower() in self.by_imdb:
-            return self.by_imdb[identity.imdb_id.lower()]
-        if identity.thetvdb_id is not None and identity.thetvdb_id in self.by_thetvdb:
-            return self.by_thetvdb[identity.thetvdb_id]
+        ids = ShowIds(identity.tvmaze_id, identity.imdb_id, identity.thetvdb_id)
+        found = self.index.find(ids)
+        if found is not None:
+            return found
         if identity.id and identity.id in self.by_id:
             return self.by_id[identity.id]
         return self.by_name.get(identity.name.casefold()) if identity.name else None

@@ -15,10 +15,13 @@ from fancompanion.core.store import Store
 from tests.exchange.helpers import cli, user_state
 from tests.exchange.test_foreign_samples import (
     DAREDEVIL,
+    GOT,
+    GOT_ROW,
     JESSICA,
     TRAKT_DIR,
     TVTIME_DIR,
     marks,
+    sample_plus,
 )
 from tests.exchange.tvmaze_stub import MARVEL, StubTvMaze
 from tests.exchange.zip_writer import aes_marked, zipcrypto
@@ -154,9 +157,9 @@ def test_hostile_names_reach_the_report_intact_and_the_terminal_without_escapes(
 
 
 def test_a_rate_limited_tvmaze_is_waited_for_and_the_import_completes(
-    store: Store, data_dir: Path, tvmaze: Server, sleeps: list[float]
+    store: Store, data_dir: Path, tvmaze: Server, sleeps: list[float], tmp_path: Path
 ) -> None:
-    stub = StubTvMaze(tvmaze).install(*MARVEL)
+    stub = StubTvMaze(tvmaze).install(*MARVEL, GOT)
     limited = {"left": 2}
 
     def lookup(request: Request) -> Reply:
@@ -166,21 +169,23 @@ def test_a_rate_limited_tvmaze_is_waited_for_and_the_import_completes(
         return stub._lookup(request)
 
     tvmaze.route("/lookup/shows", lookup)
-    code, out, _ = cli("import", str(TVTIME_DIR))
+    code, out, _ = cli("import", str(sample_plus(tmp_path / "e", GOT_ROW.format(n=5))))
     assert code == 0
-    assert "imported: 5 marks (6 plays)" in out
+    assert "imported: 6 marks (7 plays)" in out
+    assert "1 show added to your library" in out
     assert sleeps.count(3.0) == 2  # Retry-After honoured, not slept in the test
 
 
 def test_a_tvmaze_that_keeps_failing_leaves_shows_pending_with_the_reason(
-    store: Store, data_dir: Path, tvmaze: Server
+    store: Store, data_dir: Path, tvmaze: Server, tmp_path: Path
 ) -> None:
     tvmaze.route("/lookup/shows", Reply(500, b"oops"))
-    code, out, err = cli("import", str(TVTIME_DIR))
+    code, out, err = cli("import", str(sample_plus(tmp_path / "e", GOT_ROW.format(n=5))))
     assert code == 0
     assert "HTTP 500" in err
-    assert "pending: 3 shows" in out
-    assert store.user.shows_with_marks() == []
+    assert "pending: 1 show" in out
+    assert "imported: 5 marks (6 plays)" in out  # the bundled shows still arrive
+    assert "tvmaze-82" not in store.user.shows_with_marks()
 
 
 @pytest.mark.parametrize(

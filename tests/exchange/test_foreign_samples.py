@@ -16,7 +16,7 @@ from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
 from tests.conftest import FIXTURES
 from tests.exchange.helpers import cli, user_state
-from tests.exchange.tvmaze_stub import MARVEL, StubTvMaze
+from tests.exchange.tvmaze_stub import MARVEL, StubShow, StubTvMaze
 from tests.fetch.conftest import Server, json_reply
 
 IMPORTS = FIXTURES / "imports"
@@ -27,6 +27,28 @@ TRAKT_DIR = IMPORTS / "trakt-export-sample"
 DAREDEVIL = "imdb-tt3322312"
 JESSICA = "tvmaze-1370"
 LUKE_CAGE = "imdb-tt3322314"
+
+
+GOT = StubShow(82, "Game of Thrones", "tt0944947", 121361, seasons=2)
+GOT_ROW = (
+    "watch-episode-got-{n},121361,Game of Thrones,2,{n},1,2,{n},2019-04-14 23:59:5{n},,0,,,false,"
+    "true,,,4242,,,,,,,,,,,"
+)
+NOBODY_ROW = (
+    "watch-episode-nope-1,999999999,A show nobody knows,1,1,1,1,1,2019-04-15 00:00:00,,0,,,"
+    "false,true,,,4242,,,,,,,,,,,"
+)
+
+
+def sample_plus(folder: Path, *extra: str) -> Path:
+    """The TV Time sample with more rows (shows the bundle does not have)."""
+    rows = (TVTIME_DIR / "tracking-prod-records-v2.csv").read_text(encoding="utf-8")
+    assert rows.startswith("key,s_id,series_name,s_no,ep_no")
+    shutil.copytree(TVTIME_DIR, folder)
+    (folder / "tracking-prod-records-v2.csv").write_text(
+        rows.rstrip("\r\n") + "\r\n" + "\r\n".join(extra) + "\r\n", encoding="utf-8"
+    )
+    return folder
 
 
 @pytest.fixture
@@ -59,8 +81,8 @@ def test_tvtime_sample_gives_five_marks_six_plays_and_one_special(
     assert statuses[JESSICA] is WatchStatus.WATCHING
     assert [s.id for s in store.catalog.summaries()].count(DAREDEVIL) == 1
     assert len(store.catalog.summaries()) == 6  # the bundled six received it: no duplicate
-    # one lookup per show, by TheTVDB id; no show had to be fetched
-    assert sorted(q["thetvdb"][0] for q in stub.lookups()) == ["281662", "284190", "304219"]
+    # the bundle knows these TheTVDB ids: TVmaze is not asked anything
+    assert stub.lookups() == []
     assert stub.show_calls() == []
 
 
@@ -159,24 +181,23 @@ def test_report_lists_the_special_with_ids_and_time(
     ]
 
 
-def test_offline_the_shows_are_pending_by_name_and_id_and_a_later_import_resolves_them(
-    store: Store, data_dir: Path, server: Server
+def test_offline_a_show_not_in_the_library_is_pending_and_a_later_import_resolves_it(
+    store: Store, data_dir: Path, server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, out, err = cli("import", str(TVTIME_ZIP))  # TVmaze: a closed port
+    folder = sample_plus(tmp_path / "export", GOT_ROW.format(n=3), GOT_ROW.format(n=4))
+    code, out, err = cli("import", str(folder))  # TVmaze: a closed port
     assert code == 0
     assert "TVmaze could not be reached" in err
-    assert "pending: 3 shows could not be looked up" in out
-    assert "Marvel's Daredevil (TheTVDB 281662, 4 plays waiting)" in out
-    assert "Marvel's Luke Cage (TheTVDB 304219)" in out
-    assert store.user.shows_with_marks() == []
-    assert store.user.statuses() == {}
-    StubTvMaze(server).install(*MARVEL)
-    import os
-
-    os.environ["FANCOMPANION_TVMAZE_URL"] = server.url  # monkeypatch restores it
-    code, out, _ = cli("import", str(TVTIME_ZIP))
+    assert "pending: 1 show could not be looked up" in out
+    assert "Game of Thrones (TheTVDB 121361, 2 plays waiting)" in out
+    assert "unmatched: 3 rows (special 1, pending 2)" in out
+    assert marks(store, DAREDEVIL)["S1E1"][0] == 2  # the bundled shows matched offline
+    assert "tvmaze-82" not in store.user.shows_with_marks()
+    StubTvMaze(server).install(*MARVEL, GOT)
+    monkeypatch.setenv("FANCOMPANION_TVMAZE_URL", server.url)
+    code, out, _ = cli("import", str(folder))
     assert "pending" not in out
-    assert marks(store, DAREDEVIL)["S1E1"][0] == 2
+    assert set(marks(store, "tvmaze-82")) == {"S2E3", "S2E4"}
 
 
 def test_unknown_show_is_reported_and_a_new_show_is_added_once(
@@ -184,32 +205,15 @@ def test_unknown_show_is_reported_and_a_new_show_is_added_once(
 ) -> None:
     """A show TVmaze knows but the library lacks is fetched (one call) and added; one TVmaze
     does not know (404) is reported per row as "unknown show"."""
-    from tests.exchange.tvmaze_stub import StubShow
-
-    stub.install(StubShow(82, "Game of Thrones", "tt0944947", 121361, seasons=2))
-    rows = (IMPORTS / "tvtime-gdpr-sample" / "tracking-prod-records-v2.csv").read_text(
-        encoding="utf-8"
-    )
-    header = rows.splitlines()[0]
-    extra = [
-        "watch-episode-got-1,121361,Game of Thrones,2,3,1,2,3,2019-04-14 23:59:59,,0,,,false,"
-        "true,,,4242,,,,,,,,,,,",
-        "watch-episode-nope-1,999999999,A show nobody knows,1,1,1,1,1,2019-04-15 00:00:00,,0,,,"
-        "false,true,,,4242,,,,,,,,,,,",
-    ]
-    folder = tmp_path / "export"
-    shutil.copytree(TVTIME_DIR, folder)
-    (folder / "tracking-prod-records-v2.csv").write_text(
-        rows.rstrip("\r\n") + "\r\n" + "\r\n".join(extra) + "\r\n", encoding="utf-8"
-    )
-    assert header.startswith("key,s_id,series_name,s_no,ep_no")
+    stub.install(GOT)
+    folder = sample_plus(tmp_path / "export", GOT_ROW.format(n=3), NOBODY_ROW)
     report = tmp_path / "r.csv"
     code, out, _ = cli("import", str(folder), "--report", str(report))
     assert code == 0, out
     assert "unmatched: 2 rows (unknown show 1, special 1)" in out
     assert "1 show added to your library" in out
     assert marks(store, "tvmaze-82") == {
-        "S2E3": (1, "2019-04-14T23:59:59Z", "2019-04-14T23:59:59Z")
+        "S2E3": (1, "2019-04-14T23:59:53Z", "2019-04-14T23:59:53Z")
     }
     assert stub.show_calls() == ["/shows/82"]
     assert "A show nobody knows" in report.read_text(encoding="utf-8-sig")
@@ -257,20 +261,24 @@ def test_zip_under_a_folder_with_macos_junk_and_private_files_never_opened(
 
 
 def test_shows_left_pending_offline_are_imported_by_the_next_fetch(
-    store: Store, data_dir: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+    store: Store, data_dir: Path, server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = cli("import", str(TVTIME_ZIP))[1]  # offline: a closed port
-    assert "pending: 3 shows" in out
-    cli("import", str(TVTIME_ZIP))  # queued twice: still the same plays
-    assert store.user.shows_with_marks() == []
-    StubTvMaze(server).install(*MARVEL)
+    rewatch = GOT_ROW.format(n=3).replace("watch-episode-got-3", "rewatch-episode-got-3-1")
+    folder = sample_plus(tmp_path / "export", GOT_ROW.format(n=3), rewatch)
+    out = cli("import", str(folder))[1]  # offline: a closed port
+    assert "pending: 1 show" in out
+    cli("import", str(folder))  # queued twice: still the same plays
+    before = user_state(store)
+    StubTvMaze(server).install(*MARVEL, GOT)
     server.route("/updates/shows", json_reply({}))
     monkeypatch.setenv("FANCOMPANION_TVMAZE_URL", server.url)
     _, out, err = cli("fetch", "--shows")
-    assert "pending imports: 3 show(s) resolved, 8 change(s)" in out, out + err
-    assert marks(store, DAREDEVIL)["S1E1"] == (2, "2015-04-10T22:14:05Z", "2016-03-17T20:30:00Z")
-    assert store.user.statuses()[LUKE_CAGE] is WatchStatus.PLAN
-    before = user_state(store)
+    assert "pending imports: 1 show(s) resolved, 1 change(s)" in out, out + err
+    assert marks(store, "tvmaze-82") == {
+        "S2E3": (2, "2019-04-14T23:59:53Z", "2019-04-14T23:59:53Z")
+    }
+    assert user_state(store)["marks"][DAREDEVIL] == before["marks"][DAREDEVIL]
+    after = user_state(store)
     out = cli("fetch", "--shows")[1]
     assert "pending imports" not in out  # the queue is empty now
-    assert user_state(store) == before
+    assert user_state(store) == after
