@@ -21,5 +21,16 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def bundle_dir() -> Path:
-    """The bundled library: ``data/`` at the top of the source tree (installed editable)."""
-    return Path(__file__).resolve().parent.parent / "data"
+    """The bundled library: ``data/`` at the top of the source tree (a clone, installed
+    editable), else where a regular install put it, ``<prefix>/share/fancompanion/data``."""
+    source = Path(__file__).resolve().parent.parent / "data"
+    if (source / "manifest.json").is_file():
+        return source
+    import site
+    import sys
+
+    for prefix in (sys.prefix, site.getuserbase()):
+        installed = Path(prefix) / "share" / "fancompanion" / "data"
+        if (installed / "manifest.json").is_file():
+            return installed
+    return source  # none: the store starts without a bundled library

@@ -4,7 +4,8 @@
 ``pip install .`` with whatever pip the interpreter bundles. This test does exactly that, from
 a copy of the tracked files (nothing in the work tree that git does not know leaks in), and
 fetches a feed with an article page from a server on 127.0.0.1: the article's text must be
-stored, which needs every run-time dependency of trafilatura/jusText installed.
+stored, which needs every run-time dependency of trafilatura/jusText installed. The bundled
+library must come along too (a first start works with no network).
 
 The venv with the dependencies is kept in ``.venv/user-install-<key>``, keyed on
 pyproject.toml and the interpreter; each run re-installs only the project itself into it.
@@ -130,6 +131,9 @@ def test_a_users_plain_install_fetches_news_with_the_article_text(
     assert "fancompanion" in names
     assert not names & {"pytest", "mypy", "ruff", "hypothesis"}  # no dev tools for users
 
+    code, out, err = run_app(venv, "shows", "--json", env=env, cwd=home)
+    assert code == 0, err
+    assert "Jessica Jones" in {s["name"] for s in json.loads(out)}  # the bundled library came along
     code, _, err = run_app(venv, "feeds", "add", f"{server.url}/rss.xml", env=env, cwd=home)
     assert code == 0, err
     code, out, err = run_app(venv, "fetch", "--news", env=env, cwd=home)
