@@ -10,7 +10,8 @@ from fancompanion.cli.context import CommandError, Context, positive
 from fancompanion.core.commands import SetRead
 from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem
-from fancompanion.core.timeutil import local_display
+from fancompanion.core.shield import shield
+from fancompanion.core.timeutil import local_display, now_iso
 
 SHORT_ID = 8  # the list prints ids this short where they stay unique; any unique prefix works
 MIN_PREFIX = 4
@@ -23,6 +24,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     news.add_argument("--json", action="store_true", help="print a JSON array (with each text)")
     news.add_argument("--limit", type=positive, metavar="N", help="at most N items")
     news.add_argument("--unread", action="store_true", help="only items not read yet")
+    news.add_argument(
+        "--spoilers",
+        action="store_true",
+        help="show the title and text of items the spoiler shield hides",
+    )
     news.set_defaults(handler=cmd_news)
     actions = news.add_subparsers(dest="news_action", metavar="ACTION")
     show = actions.add_parser(
@@ -115,12 +121,23 @@ def cmd_news(context: Context) -> int:
     if context.args.limit:
         items = items[: context.args.limit]
     shows = {s.id: s.name for s in library.summaries()}
+    shielded = {} if context.args.spoilers else shield(library, items, now_iso()).shielded
     if context.args.json:
         _, people = _names(library)
-        data = [
-            _as_json(n, shows, people, n.id in read, library.news_text(n.id) or n.summary)
-            for n in items
-        ]
+        data = []
+        for n in items:
+            verdict = shielded.get(n.id)
+            text = "" if verdict else library.news_text(n.id) or n.summary
+            row = _as_json(n, shows, people, n.id in read, text)
+            row["shielded"] = None
+            if verdict is not None:  # title and text hidden: date, source, shows kept
+                row.update(title=verdict.label(), summary="", author="")
+                row["shielded"] = {
+                    "show": verdict.show_name,
+                    "beyond": verdict.beyond,
+                    "rule": verdict.rule,
+                }
+            data.append(row)
         context.print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
     if not items:
@@ -132,10 +149,26 @@ def cmd_news(context: Context) -> int:
         linked = ", ".join(shows.get(s, s) for s in n.show_ids)
         mark = " " if n.id in read else "•"
         when = local_display(n.published) or "undated"
-        context.print(f"{mark} {when:10}  {short[n.id]:{width}}  {n.title}")
-        if linked:
-            context.print(f"  {'':10}  {'':{width}}  shows: {linked}")
+        verdict = shielded.get(n.id)
+        title = verdict.label() if verdict else n.title
+        context.print(f"{mark} {when:10}  {short[n.id]:{width}}  {title}")
+        about = " · ".join(p for p in (_cut(n.source), f"shows: {linked}" if linked else "") if p)
+        if about:
+            context.print(f"  {'':10}  {'':{width}}  {about}")
+    if shielded:
+        count = sum(1 for n in items if n.id in shielded)
+        context.print(
+            f"{count} item{'s' if count != 1 else ''} hidden by the spoiler shield"
+            " (--spoilers shows them)."
+        )
     return 0
+
+
+SOURCE_WIDTH = 30
+
+
+def _cut(text: str, width: int = SOURCE_WIDTH) -> str:
+    return text if len(text) <= width else f"{text[: width - 1]}…"
 
 
 def cmd_news_show(context: Context) -> int:

@@ -7,7 +7,7 @@ The TUI and the CLI both go through :class:`Library`; neither touches the store'
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from fancompanion.core.commands import (
@@ -254,13 +254,19 @@ def build_linker(store: Store) -> Linker:
 
 def link_news(store: Store, only: Sequence[str] | None = None) -> int:
     """(Re)compute the show and person links of news items; returns how many items link."""
+    from fancompanion.core.spoilers import read_linked
+
     linker = build_linker(store)
     wanted = set(only) if only is not None else None
     links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    linked: list[NewsItem] = []
     for item in store.catalog.news():
         if wanted is not None and item.id not in wanted:
             continue
         body = store.catalog.news_text(item.id)
         links[item.id] = linker.link(item.title, item.summary, body)
-    store.catalog.set_news_links(links)
+        linked.append(replace(item, show_ids=links[item.id][0]))
+    # what each item reveals of its shows, for the spoiler shield (read once, here)
+    spoils = read_linked(linked, store.catalog.record)
+    store.catalog.set_news_links(links, spoils)
     return sum(1 for shows, people in links.values() if shows or people)

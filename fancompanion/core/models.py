@@ -230,6 +230,9 @@ class NewsItem:
     person_ids: tuple[str, ...] = ()
     has_text: bool = False
     title_from_text: bool = False  # the entry had no title: this one is its first words
+    # What it reveals of its shows, read when it is linked (fancompanion.core.spoilers);
+    # () when not read yet.
+    spoils: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

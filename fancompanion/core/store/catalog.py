@@ -413,16 +413,26 @@ class Catalog:
         """Replace the body of a stored news item (a corrected bundled library note)."""
         atomic_write(self.text_dir / f"{ids.safe_filename(news_id)}.txt", text.encode("utf-8"))
 
-    def set_news_links(self, links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
-        """Replace the (show ids, person ids) of the given news items."""
+    def set_news_links(
+        self,
+        links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]],
+        spoils: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        """Replace the (show ids, person ids) of the given news items, and what each reveals
+        of its shows (``spoils``, when given: see :mod:`fancompanion.core.spoilers`)."""
         with edit(self.news_path, NEWS, self.lock) as news:
             for doc in news.table("items"):
-                new = links.get(str(doc.get("id")))
+                news_id = str(doc.get("id"))
+                new = links.get(news_id)
                 if new is not None and (list(new[0]), list(new[1])) != (
                     doc.get("show_ids"),
                     doc.get("person_ids"),
                 ):
                     doc["show_ids"], doc["person_ids"] = list(new[0]), list(new[1])
+                    news.changed = True
+                reading = (spoils or {}).get(news_id)
+                if reading is not None and list(reading) != doc.get("spoils"):
+                    doc["spoils"] = list(reading)
                     news.changed = True
 
     def put_feed_state(self, feed: Feed) -> None:
