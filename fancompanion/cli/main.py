@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "fancompanion.cli.exchange_cmds",
     "fancompanion.cli.doctor_cmds",
     "fancompanion.cli.sync_cmds",
+    "fancompanion.cli.digest_cmds",
 )
 
 Handler = Callable[[Context], int]

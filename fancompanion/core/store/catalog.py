@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from fancompanion.core import ids
+from fancompanion.core.changes import KEEP, ShowChange, diff
 from fancompanion.core.models import (
     Credit,
     Episode,
@@ -35,6 +36,7 @@ from fancompanion.core.store.tinyfile import read_tables, rows, write_tables
 from fancompanion.core.timeutil import air_time, now_iso
 
 INDEX = "catalog-index"
+CHANGES = "catalog-changes"
 SHOW = "catalog-show"
 PEOPLE = "catalog-people"
 NEWS = "catalog-news"
@@ -92,6 +94,7 @@ class Catalog:
         self.index_path = root / "index.json"
         self.people_path = root / "people.json"
         self.news_path = root / "news.json"
+        self.changes_path = root / "changes.json"
         self.shows_dir = root / "shows"
         self.text_dir = root / "text"
         self._summaries: tuple[bytes, list[ShowSummary]] | None = None
@@ -262,11 +265,25 @@ class Catalog:
             with edit(self.people_path, PEOPLE, self.lock) as people:
                 resolved = self._merge_people(resolved, people.table("people"))
                 people.changed = True
+            changes: list[ShowChange] = []
             for record in resolved:
+                if record.show.id in rows_by_id:  # a refresh: log what it changed (digest)
+                    old = self.record(record.show.id)
+                    changes.extend(diff(old, record, now) if old is not None else ())
                 self._write_show(record)
                 rows_by_id[record.show.id] = to_doc(summarize(record, now))
             index.replace("shows", list(rows_by_id.values()))
+            if changes:
+                with edit(self.changes_path, CHANGES, self.lock) as log:
+                    docs = log.table("changes") + [to_doc(c) for c in changes]
+                    log.replace("changes", docs[-KEEP:])
         return [r.show.id for r in resolved]
+
+    def changes(self, since: str = "") -> list[ShowChange]:
+        """The change log (what refreshes changed about shows) after ``since``, oldest first."""
+        path = self.changes_path
+        docs = rows(read_tables(path, CHANGES), "changes")
+        return [c for c in from_docs(ShowChange, docs, path) if c.at > since]
 
     def _write_show(self, record: ShowRecord) -> None:
         write_tables(

@@ -1,0 +1,47 @@
+"""The change log a refresh keeps (fancompanion.core.changes via Catalog.put_shows)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from fancompanion.core.models import Episode, Season, Show, ShowRecord
+from fancompanion.core.store import Store
+
+SHOW = Show("tvmaze-1", "Slow Horses", tvmaze_id=1, status="Running")
+
+
+def record(show: Show, *episodes: Episode) -> ShowRecord:
+    seasons = tuple(Season(n) for n in sorted({e.season for e in episodes}))
+    return ShowRecord(show, seasons, episodes)
+
+
+def ep(season: int, number: int, airdate: str, tvmaze_id: int) -> Episode:
+    return Episode(SHOW.id, season, number, f"Episode {number}", tvmaze_id, airdate)
+
+
+def test_a_refresh_logs_a_new_season_a_moved_date_and_the_end(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    first = record(SHOW, ep(1, 1, "2022-04-01", 11), ep(1, 2, "2022-04-08", 12))
+    store.catalog.put_shows([first])
+    assert store.catalog.changes() == []  # a show added is not a change to it
+
+    second = record(
+        replace(SHOW, status="Ended"),
+        ep(1, 1, "2022-04-01", 11),
+        ep(1, 2, "2022-04-15", 12),
+        ep(2, 1, "2023-12-01", 21),
+        ep(2, 2, "2023-12-08", 22),
+    )
+    store.catalog.put_shows([second])
+    texts = [(c.kind, c.text, c.season, c.episode) for c in store.catalog.changes()]
+    assert texts == [
+        ("status", "has ended (or was cancelled)", 0, ""),
+        ("date", "S01E02 (Episode 2) moved from 2022-04-08 to 2022-04-15", 1, "S1E2"),
+        ("season", "Season 2 announced: 2 episodes, from 2023-12-01", 2, ""),
+    ]
+    later = store.catalog.changes()[-1].at
+    assert store.catalog.changes(since=later) == []
+
+    store.catalog.put_shows([replace(second, show=replace(SHOW, status="Running"))])
+    assert store.catalog.changes()[-1].text == "was renewed: running again"
