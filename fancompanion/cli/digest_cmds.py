@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from fancompanion.cli.context import CommandError, Context
+from fancompanion.core.commands import SetSetting
 from fancompanion.core.timeutil import local_display, now_iso, to_store
 
 HEADINGS = {
@@ -61,5 +62,5 @@ def cmd_digest(context: Context) -> int:
     elif not context.args.if_new:
         context.print(f"Nothing new since {local_display(since, with_time=True)}.")
     if context.args.mark_seen:
-        library.store.user.set_setting(LAST_LOOKED, now)
+        library.apply(SetSetting(LAST_LOOKED, now))
     return 0

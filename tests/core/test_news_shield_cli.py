@@ -7,6 +7,7 @@ import json
 
 from fancompanion.cli.main import run
 from fancompanion.core.store import Store
+from tests.marks import watch
 
 JJ = "tvmaze-1370"
 
@@ -20,7 +21,7 @@ def _news(*args: str) -> str:
 def test_news_hides_what_the_fan_has_not_reached(store: Store) -> None:
     record = store.catalog.record(JJ)
     assert record is not None
-    store.user.watch(JJ, record.episodes[:7])
+    watch(store, JJ, record.episodes[:7])
 
     text = _news()
     assert "Jessica Jones season 3 is out today" not in text
@@ -38,7 +39,7 @@ def test_news_hides_what_the_fan_has_not_reached(store: Store) -> None:
 def test_news_json_says_why_an_item_is_shielded(store: Store) -> None:
     record = store.catalog.record(JJ)
     assert record is not None
-    store.user.watch(JJ, record.episodes[:13])  # season 1 done
+    watch(store, JJ, record.episodes[:13])  # season 1 done
 
     rows = {row["id"]: row for row in json.loads(_news("--json"))}
     season3 = rows["bundle-014"]

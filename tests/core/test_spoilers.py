@@ -19,6 +19,7 @@ from fancompanion.core.spoilers import (
     shield_settings,
     show_facts,
 )
+from tests.marks import watch
 
 JJ = "tvmaze-1370"
 DAREDEVIL = "imdb-tt3322312"
@@ -202,7 +203,7 @@ def test_bundled_library_jessica_jones_up_to_s01e07(library: Library) -> None:
     assert all(n.spoils[:1] == (READING_VERSION,) for n in library.news())
     record = library.store.catalog.record(JJ)
     assert record is not None
-    library.store.user.watch(JJ, record.episodes[:7])
+    watch(library.store, JJ, record.episodes[:7])
     seen = _titles(library)
     beyond = "Spoiler shield · Jessica Jones · beyond S01E08"
     assert seen["Jessica Jones season 2 is in production"] == beyond
@@ -211,7 +212,7 @@ def test_bundled_library_jessica_jones_up_to_s01e07(library: Library) -> None:
     assert seen["Jessica Jones season 1 is out today on Netflix"] is None
     assert seen["Daredevil season 3 is out today on Netflix"] is None  # Daredevil not started
 
-    library.store.user.watch(JJ, record.episodes[:13])  # season 1 done: next is S02E01
+    watch(library.store, JJ, record.episodes[:13])  # season 1 done: next is S02E01
     seen = _titles(library)
     assert seen["Jessica Jones season 2 is out today on Netflix"] is None
     assert seen["Jessica Jones season 2 is in production"] is None
