@@ -12,6 +12,7 @@ from bench.import_figure import import_parse
 from bench.measure import ROOT
 from bench.refresh_figure import refresh
 from bench.report import Figure, machine, save, table
+from bench.shield_figure import shield
 from bench.sizes import sizes
 from bench.sync_figure import sync_figures
 
@@ -59,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     results.append(figures.shows_json(heavy, runs))
     step("watch from the command line")
     results.append(figures.watch_cli(heavy, runs))
+    step("spoiler shield")
+    results.append(shield(heavy, runs))
     step("refresh")
     results.append(refresh(typical))
     step("add show")

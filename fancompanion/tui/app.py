@@ -23,6 +23,7 @@ from fancompanion.core.library import Library
 from fancompanion.core.models import STATUS_ORDER
 from fancompanion.core.timeutil import now_iso
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.looks import Looks
 from fancompanion.tui.safe import line
 from fancompanion.tui.screens.library import LibraryScreen
 
@@ -53,7 +54,15 @@ class FanCompanionApp(App[None]):
     # The default screen is not pushed, so Textual does not load its CSS_PATH: name it here.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/library.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
-        *bindings("app.help", "app.news", "app.up_next", "app.stats", "app.refresh", "app.quit")
+        *bindings(
+            "app.help",
+            "app.news",
+            "app.digest",
+            "app.up_next",
+            "app.stats",
+            "app.refresh",
+            "app.quit",
+        )
     ]
     COMMANDS = App.COMMANDS | {
         _provider("ShowsProvider"),
@@ -68,9 +77,13 @@ class FanCompanionApp(App[None]):
         from fancompanion.tui.sync import AppSync
 
         self.syncing = AppSync(self)  # on start, after changes and on quit (see tui/sync.py)
+        self.looks = Looks(self)
 
     def on_mount(self) -> None:
         self.syncing.start()
+        # once the first frame is drawn: note this look, and show what changed since the last
+        # one when something did (a thread: the digest reads the store)
+        self.call_after_refresh(self.looks.start)
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.library, self.clock)
@@ -108,6 +121,15 @@ class FanCompanionApp(App[None]):
         self.push_screen(screen)
         return screen
 
+    def notify_shield_changed(self) -> None:
+        """A spoiler shield setting changed: the news lists on screen are judged again."""
+        from fancompanion.tui.screens.news import NewsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, NewsScreen):
+                screen.reload()
+        self._library_screen().reload_news()
+
     def notify_library_changed(self) -> None:
         """Marks or statuses changed on another screen: reread rows, figures and the show."""
         self._library_screen().library_changed()
@@ -125,6 +147,7 @@ class FanCompanionApp(App[None]):
             "Bring your TV Time or Trakt export (or a FanCompanion export) into the library",
             self.action_import_history,
         )
+        yield from self.looks.commands(library.view.id if library.view else None)
         if screen is library and library.view is not None:
             for status in STATUS_ORDER:
                 yield SystemCommand(
@@ -137,6 +160,9 @@ class FanCompanionApp(App[None]):
 
     def action_open_news(self) -> None:
         self.open_news()
+
+    def action_open_digest(self) -> None:
+        self.looks.open_digest()
 
     def action_open_up_next(self) -> None:
         from fancompanion.tui.screens.upnext import UpNextScreen

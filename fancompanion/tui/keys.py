@@ -51,6 +51,16 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("app.news", "n", "app.open_news", "News", "Anywhere", "All news, read offline"),
     Command(
+        "app.digest",
+        "D",
+        "app.open_digest",
+        "Digest",
+        "Anywhere",
+        "What changed since you last looked",
+        show=False,
+        display_key="D",
+    ),
+    Command(
         "app.up_next",
         "u",
         "app.open_up_next",
@@ -200,6 +210,15 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("news.sort", "t", "toggle_sort", "Sort", "News", "Unread first / newest first"),
     Command(
+        "news.reveal",
+        "s",
+        "reveal",
+        "Reveal",
+        "News",
+        "Show an item hidden by the spoiler shield (spoilers!)",
+        show=False,
+    ),
+    Command(
         "news.filter",
         "slash",
         "filter",
@@ -242,6 +261,23 @@ COMMANDS: tuple[Command, ...] = (
         "Open show",
         "Up next",
         "Open the row's show in the library",
+    ),
+    # Digest
+    Command(
+        "digest.open",
+        "enter",
+        "open",
+        "Go there",
+        "Digest",
+        "Go to the line's show, episode or news item",
+    ),
+    Command(
+        "digest.mark_seen",
+        "m",
+        "mark_seen",
+        "Mark all seen",
+        "Digest",
+        "Count everything as seen: the digest starts from now",
     ),
     # Screens
     Command(

@@ -156,13 +156,19 @@ class NewsProvider(_EntryProvider):
     """Every news item's title → the news screen with that item open."""
 
     def load(self, library: Library) -> list[Entry]:
+        from fancompanion.core.shield import shield
+        from fancompanion.core.timeutil import now_iso
+        from fancompanion.tui.shielded import shown_title
+
+        news = library.news()
+        verdicts = shield(library, news, now_iso()).shielded
         return [
             Entry(
-                n.title,
+                shown_title(n, verdicts.get(n.id), self.app),
                 " · ".join(p for p in (n.source, local_display(n.published)) if p),
                 n.id,
             )
-            for n in library.news()
+            for n in news
         ]
 
     def command(self, entry: Entry) -> Callable[[], None]:

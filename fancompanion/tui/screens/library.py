@@ -135,6 +135,11 @@ class LibraryScreen(Screen[None]):
         width crossed ``WIDE``: ``set_class`` restyles only on a change)."""
         self.set_class(event.size.width >= WIDE, "-wide")
 
+    def reload_news(self) -> None:
+        """Reread the News tab (read marks or the spoiler shield changed elsewhere)."""
+        if self._pane is not None:
+            self._pane.reload_news()
+
     def on_screen_resume(self) -> None:
         """Back from another screen: news may have been read there, so reread the show."""
         if self.view is not None:

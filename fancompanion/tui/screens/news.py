@@ -6,6 +6,8 @@ marks are saved in a thread, so no keystroke waits on the disk.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -14,11 +16,14 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem
+from fancompanion.core.shield import shield
 from fancompanion.core.store.errors import StoreError
 from fancompanion.core.text import clean_url
+from fancompanion.core.timeutil import now_iso
 from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import content, line
+from fancompanion.tui.shielded import HIDDEN_TEXT, revealed
 from fancompanion.tui.widgets.news_list import NewsList
 from fancompanion.tui.widgets.reader import Link, Reader
 
@@ -26,7 +31,12 @@ from fancompanion.tui.widgets.reader import Link, Reader
 class NewsScreen(Screen[None]):
     CSS_PATH = "news.tcss"
     BINDINGS = bindings(
-        "screen.back", "news.filter", "news.sort", "news.toggle_read", "news.open_url"
+        "screen.back",
+        "news.filter",
+        "news.sort",
+        "news.toggle_read",
+        "news.reveal",
+        "news.open_url",
     )
 
     def __init__(self, library: Library) -> None:
@@ -69,14 +79,21 @@ class NewsScreen(Screen[None]):
 
     # -- loading ------------------------------------------------------------------------------
 
+    def reload(self) -> None:
+        """Read and judge the list again (the spoiler shield's settings changed)."""
+        self._load()
+
     @work(thread=True, exclusive=True, group="news-load", description="Loading news")
     def _load(self) -> None:
         items = self.library.news()
         read = self.library.read_ids()
+        verdicts = shield(self.library, items, now_iso()).shielded
+        seen = revealed(self.app)
+        hidden = {i: v.label() for i, v in verdicts.items() if i not in seen}
         shows = {s.id: s.name for s in self.library.store.catalog.summaries()}
         people = {pid: e.person.name for pid, e in self.library.store.catalog.people().items()}
         errors = self.library.feed_errors()
-        self.app.call_from_thread(self._loaded_news, items, read, shows, people, errors)
+        self.app.call_from_thread(self._loaded_news, items, read, shows, people, errors, hidden)
 
     def _loaded_news(
         self,
@@ -85,10 +102,11 @@ class NewsScreen(Screen[None]):
         shows: dict[str, str],
         people: dict[str, str],
         errors: list[tuple[str, str]],
+        hidden: dict[str, str],
     ) -> None:
         self._show_names, self._person_names = shows, people
         self._show_feed_errors(errors)
-        self.news_list.load(items, read)
+        self.news_list.load(items, read, hidden)
         self._loaded = True
         self._update_counts()
         if self._pending is not None:
@@ -126,6 +144,8 @@ class NewsScreen(Screen[None]):
             return
         self.current = item
         self._read_text(item)
+        if self.news_list.hidden(news_id):
+            return  # not read while the shield hides it
         if mark and not self.news_list.is_read(news_id):
             self._set_read(item, True)
 
@@ -137,6 +157,9 @@ class NewsScreen(Screen[None]):
     def _show_text(self, item: NewsItem, text: str) -> None:
         if self.current is None or self.current.id != item.id:
             return  # the fan moved on while the text loaded
+        label = self.news_list.hidden(item.id)
+        if label:  # the spoiler shield: date, source and links, no title or text
+            item, text = replace(item, title=label, summary=""), HIDDEN_TEXT
         links = [
             Link("show", sid, self._show_names[sid])
             for sid in item.show_ids
@@ -209,6 +232,18 @@ class NewsScreen(Screen[None]):
         unread_first = not self.news_list.unread_first
         self.news_list.set_unread_first(unread_first)
         self.news_list.border_title = "Unread first" if unread_first else "Newest first"
+
+    def action_reveal(self) -> None:
+        """Show an item the spoiler shield hides (for the rest of this run of the app)."""
+        item = self.current
+        if item is None or not self.news_list.hidden(item.id):
+            self.notify(
+                "Nothing hidden here: the spoiler shield only hides items that say too much."
+            )
+            return
+        revealed(self.app).add(item.id)
+        self.news_list.reveal(item.id)
+        self._open(item.id, mark=True)
 
     def action_toggle_read(self) -> None:
         if self.current is None:

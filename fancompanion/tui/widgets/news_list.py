@@ -20,22 +20,26 @@ UNREAD_MARK = "•"
 SOURCE_WIDTH = 10  # the row's date and source fit one line of an 80-column list
 
 
-def news_prompt(item: NewsItem, unread: bool) -> Content:
-    """One row: the unread mark and title, then date and source (always literal text)."""
+def news_prompt(item: NewsItem, unread: bool, hidden: str = "") -> Content:
+    """One row: the unread mark and title, then date and source (always literal text).
+    ``hidden``: the spoiler shield's label, shown instead of the title."""
     source = line(item.source)
     source = source if len(source) <= SOURCE_WIDTH else f"{source[: SOURCE_WIDTH - 1]}…"
     meta = " · ".join(p for p in (line(local_display(item.published)) or "undated", source) if p)
     return Content.assemble(
         (f"{UNREAD_MARK} " if unread else "  ", "bold"),
-        (line(item.title) or "(untitled)", "bold" if unread else ""),
+        (hidden, "italic")
+        if hidden
+        else (line(item.title) or "(untitled)", "bold" if unread else ""),
         "\n  ",
         (meta, "dim"),
     )
 
 
-def matches(item: NewsItem, query: str) -> bool:
-    """Case-insensitive: every word of the query appears in the title or source."""
-    haystack = f"{item.title} {item.source} {item.feed}".casefold()
+def matches(item: NewsItem, query: str, hidden: str = "") -> bool:
+    """Case-insensitive: every word of the query appears in the title (the shield's label
+    while hidden: a filter must not find words the fan cannot see) or source."""
+    haystack = f"{hidden or item.title} {item.source} {item.feed}".casefold()
     return all(word in haystack for word in query.casefold().split())
 
 
@@ -48,6 +52,7 @@ class NewsList(OptionList):
         self._by_id: dict[str, NewsItem] = {}
         self._read: set[str] = set()
         self._query = ""
+        self._hidden: dict[str, str] = {}  # news id -> the spoiler shield's label
         self.unread_first = True
 
     @property
@@ -65,12 +70,25 @@ class NewsList(OptionList):
     def is_read(self, news_id: str) -> bool:
         return news_id in self._read
 
-    def load(self, items: Iterable[NewsItem], read: set[str]) -> None:
-        """Take the items (newest first, as the library gives them) and the read marks."""
+    def load(
+        self, items: Iterable[NewsItem], read: set[str], hidden: dict[str, str] | None = None
+    ) -> None:
+        """Take the items (newest first, as the library gives them), the read marks and the
+        labels of the items the spoiler shield hides."""
         self._items = list(items)
         self._by_id = {item.id: item for item in self._items}
         self._read = set(read)
+        self._hidden = dict(hidden or {})
         self._rebuild()
+
+    def hidden(self, news_id: str) -> str:
+        """The shield's label while the item is hidden, else ""."""
+        return self._hidden.get(news_id, "")
+
+    def reveal(self, news_id: str) -> None:
+        """Show the item's own title from now on (the row keeps its place)."""
+        self._hidden.pop(news_id, None)
+        self.set_read(news_id, news_id in self._read)
 
     def set_query(self, query: str) -> None:
         self._query = query
@@ -88,7 +106,7 @@ class NewsList(OptionList):
             self._read.discard(news_id)
         item = self._by_id.get(news_id)
         if item is not None and news_id in self.shown:
-            self.replace_option_prompt(news_id, news_prompt(item, not read))
+            self.replace_option_prompt(news_id, news_prompt(item, not read, self.hidden(news_id)))
 
     def select_id(self, news_id: str) -> bool:
         """Move the cursor to an item; False when it is not shown."""
@@ -100,12 +118,13 @@ class NewsList(OptionList):
 
     def _rebuild(self) -> None:
         current = self.highlighted_option.id if self.highlighted_option is not None else None
-        items = [item for item in self._items if matches(item, self._query)]
+        items = [item for item in self._items if matches(item, self._query, self.hidden(item.id))]
         if self.unread_first:
             # Stable sort: within read and unread the library's newest-first order remains.
             items.sort(key=lambda item: item.id in self._read)
         self.set_options(
-            Option(news_prompt(item, item.id not in self._read), id=item.id) for item in items
+            Option(news_prompt(item, item.id not in self._read, self.hidden(item.id)), id=item.id)
+            for item in items
         )
         kept = current is not None and self.select_id(current)
         if items and not kept:

@@ -7,15 +7,22 @@ only when the tab is shown, never while the fan moves through the shows list.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fancompanion.core.models import NewsItem
-from fancompanion.core.timeutil import local_display
+from fancompanion.core.shield import shield
+from fancompanion.core.spoilers import Verdict
+from fancompanion.core.timeutil import local_display, now_iso
 from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
+from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
+from fancompanion.tui.shielded import is_hidden, revealed, shown_title
 from fancompanion.tui.styles import HEADING, MUTED
 from fancompanion.tui.workers import cancelled, run_in_thread
 
@@ -24,10 +31,14 @@ class ShowNews(OptionList):
     DEFAULT_CSS = """
     ShowNews { height: 1fr; border: none; }
     """
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("news.reveal")]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._ids: list[str] = []
+        self._items: list[NewsItem] = []
+        self._read_ids: set[str] = set()
+        self._verdicts: dict[str, dict[str, Verdict]] = {}  # show id -> its shielded items
         self.show_id = ""
         self._loaded_for = ""
 
@@ -49,6 +60,7 @@ class ShowNews(OptionList):
 
         def read() -> None:
             news = library.news_for_show(show_id)
+            self._verdicts[show_id] = dict(shield(library, news, now_iso()).shielded)
             if not cancelled():
                 self.post_message(messages.NewsLoaded(show_id, news, library.read_ids()))
 
@@ -64,6 +76,8 @@ class ShowNews(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         self._ids = [item.id for item in items]
+        self._items, self._read_ids = list(items), read_ids
+        verdicts = self._verdicts.get(self.show_id, {})
         if not items:
             empty = Content.styled("No news about this show yet.", MUTED)
             self.add_option(Option(empty, disabled=True))
@@ -71,17 +85,34 @@ class ShowNews(OptionList):
         for item in items:
             unread = item.id not in read_ids
             date = line(local_display(item.published)) or "undated"
+            hidden = is_hidden(item, verdicts.get(item.id), self.app)
             prompt = Content.assemble(
                 ("• " if unread else "  ", HEADING),
                 (date, MUTED),
                 "  ",
-                (line(item.title), "bold" if unread else ""),
+                (line(shown_title(item, verdicts.get(item.id), self.app)), "italic")
+                if hidden
+                else (line(item.title), "bold" if unread else ""),
             )
             if item.source:
                 prompt = Content.assemble(prompt, (f"  {line(item.source)}", MUTED))
             self.add_option(Option(prompt))
         keep = highlighted if highlighted is not None and highlighted < len(items) else 0
         self.highlighted = keep
+
+    def action_reveal(self) -> None:
+        """Show the highlighted item's title though the spoiler shield hides it."""
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self._ids):
+            return
+        news_id = self._ids[index]
+        if news_id not in self._verdicts.get(self.show_id, {}) or news_id in revealed(self.app):
+            self.app.notify(
+                "Nothing hidden here: the spoiler shield only hides items that say too much."
+            )
+            return
+        revealed(self.app).add(news_id)
+        self.show_news(self._items, self._read_ids)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
