@@ -73,9 +73,18 @@ def shield(library: Library, items: Iterable[NewsItem], now: str) -> Shield:
     if not on:
         return Shield(enabled=False)
     listed = list(items)
-    linked = {show_id for item in listed for show_id in item.show_ids}
-    wanted = (started_shows(library) & linked) - off_for
-    unread = any(item.spoils[:1] != (READING_VERSION,) for item in listed)
+    # the shows an item could be shielded for: those its stored readings name (most items name
+    # none), or every linked show of an item not read yet
+    needed: set[str] = set()
+    unread = False
+    for item in listed:
+        spoils = item.spoils
+        if spoils and spoils[0] == READING_VERSION:
+            needed.update(reading.split(" ", 1)[0] for reading in spoils[1:])
+        else:
+            needed.update(item.show_ids)
+            unread = True
+    wanted = (started_shows(library) & needed) - off_for if needed else set()
     facts: dict[str, ShowFacts] = {}
     found = horizons(library, sorted(wanted), now, facts if unread else None)
     return Shield(found, judge_all(listed, found, facts))
