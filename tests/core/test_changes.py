@@ -41,7 +41,7 @@ def test_a_refresh_logs_a_new_season_a_moved_date_and_the_end(tmp_path: Path) ->
         ("season", "Season 2 announced: 2 episodes, from 2023-12-01", 2, ""),
     ]
     later = store.catalog.changes()[-1].at
-    assert store.catalog.changes(since=later) == []
+    assert store.catalog.changes(since=later + "Z") == []  # strictly after: none
 
     store.catalog.put_shows([replace(second, show=replace(SHOW, status="Running"))])
     assert store.catalog.changes()[-1].text == "was renewed: running again"

@@ -280,10 +280,11 @@ class Catalog:
         return [r.show.id for r in resolved]
 
     def changes(self, since: str = "") -> list[ShowChange]:
-        """The change log (what refreshes changed about shows) after ``since``, oldest first."""
+        """The change log (what refreshes changed about shows) from ``since`` on (a change in
+        the same second as ``since`` is kept: never lost, at worst shown twice), oldest first."""
         path = self.changes_path
         docs = rows(read_tables(path, CHANGES), "changes")
-        return [c for c in from_docs(ShowChange, docs, path) if c.at > since]
+        return [c for c in from_docs(ShowChange, docs, path) if c.at >= since]
 
     def _write_show(self, record: ShowRecord) -> None:
         write_tables(
