@@ -26,8 +26,8 @@ def test_news_hides_what_the_fan_has_not_reached(store: Store) -> None:
     text = _news()
     assert "Jessica Jones season 3 is out today" not in text
     assert "Jessica Jones season 1 is out today on Netflix" in text
-    shielded = "• 2019-06-14  Spoiler shield · Jessica Jones · beyond S01E08\n"
-    source = "              FanCompanion library notes · shows: Jessica Jones, Daredevil\n"
+    shielded = "• 2019-06-14  bundle-014  Spoiler shield · Jessica Jones · beyond S01E08\n"
+    source = "                          FanCompanion library notes · shows: Jessica Jones"
     assert shielded + source in text  # date and source kept
     assert "3 items hidden by the spoiler shield (--spoilers shows them)." in text
 
