@@ -41,24 +41,22 @@ class ProgressLine:
 
 
 def cmd_import_foreign(context: Context, export: ForeignExport) -> int:
-    from fancompanion.exchange.foreign_plan import apply_foreign, plan_foreign
-    from fancompanion.exchange.foreign_report import pending_lines, summary_lines, write_report
-    from fancompanion.exchange.lookup import ShowFinder
+    from fancompanion.exchange.foreign_report import summary_lines, write_report
+    from fancompanion.exchange.session import commit, plan_export
 
     args = context.args
     store = context.store
     dry = bool(args.dry_run)
-    with ShowFinder(store, online=not args.offline) as finder:
-        plan, tally = plan_foreign(store, export, finder, ProgressLine(context.err))
-    for note in tally.notes:
-        context.warn(note)
-    for problem in finder.stats.problems:
-        context.warn(problem)
-    if finder.offline:
-        context.warn("TVmaze could not be reached: shows not yet known stay pending")
-    for line in summary_lines(plan, tally, dry_run=dry):
+    prepared = plan_export(
+        store, export, online=not args.offline, progress=ProgressLine(context.err)
+    )
+    tally = prepared.tally
+    assert tally is not None
+    for warning in prepared.warnings:
+        context.warn(warning)
+    for line in summary_lines(prepared.plan, tally, dry_run=dry):
         context.print(line)
-    for line in pending_lines(tally):
+    for line in prepared.pending:
         context.print(line)
     if args.report:
         target = Path(args.report).expanduser()
@@ -69,16 +67,13 @@ def cmd_import_foreign(context: Context, export: ForeignExport) -> int:
     if dry:
         context.print("dry run: nothing written")
         return 0
-    from fancompanion.exchange.pending_imports import remember
-
-    remember(store, export, tally)  # pending shows wait for the next import or fetch
-    if not plan.shows:
-        context.print("nothing to change: your library already has all of it")
-        return 0
     try:
-        result = apply_foreign(store, plan, tally)
+        result = commit(store, prepared)
     except OSError as error:
         raise CommandError(f"could not write the import: {error}") from error
+    if not prepared.plan.shows:
+        context.print("nothing to change: your library already has all of it")
+        return 0
     if result.backup:
         context.print(f"backup of your previous state: {result.backup}")
     context.print(f"imported: {result.changed} change(s)")

@@ -67,6 +67,13 @@ def prepare(
         plan = plan_import(store, history)
         pending = [i.label for i in plan.pending]
         return Prepared(plan, None, plan.lines(), pending=pending)
+    return plan_export(store, export, online=online, progress=progress)
+
+
+def plan_export(
+    store: Store, export: ForeignExport, *, online: bool = True, progress: Progress | None = None
+) -> Prepared:
+    """Look up the export's shows (paced, cached) and plan it: the dry run."""
     from fancompanion.exchange.foreign_plan import plan_foreign
     from fancompanion.exchange.foreign_report import pending_lines, summary_lines
     from fancompanion.exchange.lookup import ShowFinder
@@ -87,15 +94,18 @@ def prepare(
 
 
 def commit(store: Store, prepared: Prepared) -> ImportResult:
-    """Apply the prepared plan (a backup of user state first)."""
-    if prepared.tally is not None:
-        from fancompanion.exchange.foreign_plan import apply_foreign
-        from fancompanion.exchange.pending_imports import remember
+    """Apply the prepared plan (a backup of user state first; nothing when nothing changes);
+    shows still pending wait in the queue for the next import or fetch."""
+    if prepared.tally is None:
+        from fancompanion.exchange.merge import apply_import
 
+        return apply_import(store, prepared.plan)
+    from fancompanion.exchange.foreign_plan import apply_foreign
+    from fancompanion.exchange.pending_imports import remember
+
+    result = ImportResult(0, "")
+    if prepared.plan.shows:
         result = apply_foreign(store, prepared.plan, prepared.tally)
-        if prepared.export is not None:
-            remember(store, prepared.export, prepared.tally)
-        return result
-    from fancompanion.exchange.merge import apply_import
-
-    return apply_import(store, prepared.plan)
+    if prepared.export is not None:
+        remember(store, prepared.export, prepared.tally)
+    return result

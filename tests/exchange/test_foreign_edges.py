@@ -261,3 +261,17 @@ def test_tv_times_in_app_export_is_read_too(
         "S1E2": (1, "2019-10-05T01:00:00Z", "2019-10-05T01:00:00Z"),
     }
     assert stub.lookups() == []  # its IMDb id is in the bundle: matched offline
+
+
+def test_an_older_tv_time_layout_is_named_in_one_line(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "old-tvtime.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("export/watched_on_episode.csv", "episode_id,created_at\r\n1,2015-01-01\r\n")
+        out.writestr("export/access_token.csv", "token\r\nsecret\r\n")
+    code, _, err = cli("import", str(archive))
+    assert code == 1
+    assert "no tracking-prod-records-v2.csv" in err
+    assert "watched_on_episode.csv" in err
+    assert len(err.strip().splitlines()) == 1

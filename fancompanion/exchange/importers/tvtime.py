@@ -42,6 +42,8 @@ from fancompanion.exchange.importers.values import as_imdb, as_int, as_stamp, as
 RECORDS = "tracking-prod-records-v2.csv"
 FOLLOWED = "followed_tv_show.csv"
 IN_APP_PREFIX = "tvtime-series-episodes"
+# Older tables of some exports; their full headers are not known, so they are only named.
+OLDER = ("watched_on_episode.csv", "seen_episode_latest.csv", "rewatched_episode.csv")
 _TRUE = frozenset({"true", "1", "t", "yes"})
 _WATCH = ("watch-episode-", "rewatch-episode-")
 
@@ -51,6 +53,8 @@ def is_tvtime(files: ExportFiles) -> bool:
         [name] = files.names
         header = set(_header(files.read(name))) if name.endswith(".csv") else set()
         return {"key", "s_id"} <= header or {"series_tvdb_id", "is_watched"} <= header
+    if any(files.has(name) for name in OLDER):
+        return True
     return files.has(RECORDS) or files.has(FOLLOWED) or bool(_in_app(files))
 
 
@@ -119,7 +123,11 @@ def read_tvtime(files: ExportFiles) -> ForeignExport:
     for name in in_app if records is None else ():
         _read_in_app(export, _rows(files.read(name), name))
     if records is None and not files.has(FOLLOWED) and not in_app:
-        raise ImportFormatError(f"{files.label}: no {RECORDS} or {FOLLOWED} in this TV Time export")
+        older = ", ".join(name for name in OLDER if files.has(name))
+        raise ImportFormatError(
+            f"{files.label}: no {RECORDS} or {FOLLOWED} in this TV Time export"
+            + (f" (only older tables FanCompanion cannot read yet: {older})" if older else "")
+        )
     return export
 
 

@@ -127,7 +127,7 @@ class ImportScreen(ModalScreen[str | None]):
             lines.append(f"Unmatched rows are listed in {self.report}")
         self.query_one("#import-summary", Static).update(Content(plain("\n".join(lines))))
         button = self.query_one("#import-confirm", Button)
-        if prepared.changes:
+        if prepared.changes or (tally is not None and tally.pending):
             self._stage("Dry run done: nothing written yet. Import?")
             button.remove_class("hidden")
             button.focus()
