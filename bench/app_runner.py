@@ -19,7 +19,6 @@ STARTED = time.perf_counter()
 import asyncio  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from typing import Any  # noqa: E402
@@ -27,6 +26,8 @@ from typing import Any  # noqa: E402
 from textual.app import App  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widget import Widget  # noqa: E402
+
+from bench.rss import peak_rss_kib  # noqa: E402
 
 SIZE = (120, 40)
 LIST_TYPES = ("ShowsList", "OptionList", "DataTable", "ListView")
@@ -60,10 +61,6 @@ def signature(widget: Widget) -> tuple[object, ...]:
         if isinstance(getattr(type(widget), name, None), property):
             return (getattr(widget, name), widget.virtual_size.height)
     return (getattr(widget, "option_count", None), getattr(widget, "row_count", None))
-
-
-def rss_kib() -> int:
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def emit(payload: dict[str, Any]) -> None:
@@ -113,7 +110,7 @@ class Probe:
             if self.first is None and self.is_first(app):
                 self.first = now
                 if self.mode not in ("filter", "seasons"):
-                    emit({"first_frame_s": now - STARTED, "rss_kib": rss_kib()})
+                    emit({"first_frame_s": now - STARTED, "rss_kib": peak_rss_kib()})
                     os._exit(0)
             if self.watch is not None and self.changed_at is None and self.watch():
                 self.changed_at = now
@@ -155,7 +152,7 @@ class Probe:
         emit(
             {
                 "first_frame_s": (self.first or 0.0) - STARTED,
-                "rss_kib": rss_kib(),
+                "rss_kib": peak_rss_kib(),
                 "key_latencies_s": latencies,
                 "final_signature": repr(signature(widget)),
             }
