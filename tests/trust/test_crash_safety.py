@@ -56,6 +56,7 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(tmp_path: 
     root = tmp_path / "data"
     store = Store(root)
     store.catalog.put_shows([show_record(900, "Crash Test", EPISODES)])
+    store.user.set_status("tvmaze-900", WatchStatus.WATCHING)  # a writer killed before its own
     order = [episode_id for episode_id, _, _ in EPISODES]
     rng = random.Random(7)
     context = multiprocessing.get_context("fork")
