@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fancompanion.core.store import Store
-from fancompanion.core.store.codec import to_doc
+from fancompanion.core.store.schema import to_doc
 from fancompanion.core.tvmaze_json import parse_episode, parse_show, parse_show_record
 from fancompanion.fetch.feeds import parse_feed
 from fancompanion.fetch.http import FetchError

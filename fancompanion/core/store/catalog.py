@@ -12,40 +12,41 @@ Layout under ``<data>/catalog/``::
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from fancompanion.core import ids
 from fancompanion.core.changes import KEEP, ShowChange, diff
 from fancompanion.core.models import (
-    Credit,
-    Episode,
     Feed,
     NewsItem,
     Person,
-    Season,
-    Show,
     ShowRecord,
     ShowSummary,
 )
-from fancompanion.core.store.codec import from_doc, from_docs, to_doc
 from fancompanion.core.store.files import StoreLock, atomic_write
+from fancompanion.core.store.schema import (
+    CHANGES,
+    INDEX,
+    NEWS,
+    PEOPLE,
+    SHOW,
+    ChangesFile,
+    IndexFile,
+    IndexNamesFile,
+    NewsFile,
+    PeopleFile,
+    PersonCredits,
+    ShowFile,
+    ShowName,
+    StoreFile,
+    to_doc,
+)
 from fancompanion.core.store.tables import edit
-from fancompanion.core.store.tinyfile import read_tables, rows, write_tables
+from fancompanion.core.store.tinyfile import read_file, write_tables
 from fancompanion.core.timeutil import air_time, now_iso
-
-INDEX = "catalog-index"
-CHANGES = "catalog-changes"
-SHOW = "catalog-show"
-PEOPLE = "catalog-people"
-NEWS = "catalog-news"
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class PersonEntry:
-    person: Person
-    credits: tuple[tuple[str, str, str], ...]  # (show id, "cast"|"crew", role)
 
 
 def summarize(record: ShowRecord, now: str) -> ShowSummary:
@@ -72,19 +73,49 @@ def summarize(record: ShowRecord, now: str) -> ShowSummary:
     )
 
 
-class ShowName(NamedTuple):
-    """What names a show: enough to find one by what a fan types."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class Index:
+    """The catalog's index file: its info row and one summary row per show."""
 
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    imdb_id: str | None
-    tvmaze_id: int | None
-    premiered: str | None
+    info: dict[str, Any]
+    shows: tuple[ShowSummary, ...]
 
-    @classmethod
-    def of(cls, s: ShowSummary) -> ShowName:
-        return cls(s.id, s.name, s.aliases, s.imdb_id, s.tvmaze_id, s.premiered)
+
+class _Decoded:
+    """A file decoded once per version on disk: judged by ``os.stat`` (inode, size, mtime).
+
+    Every write replaces the file (a new inode), so a write by any process is seen next call.
+    """
+
+    def __init__(self, path: Path, kind: str, file_type: type[StoreFile]) -> None:
+        self.path = path
+        self.kind = kind
+        self.file_type = file_type
+        self._seen: tuple[tuple[int, int, int], StoreFile | None] | None = None
+
+    def cached(self) -> StoreFile | None:
+        """What was decoded, if the file has not changed since (one ``stat``)."""
+        now = _stat_key(self.path)
+        if self._seen is not None and now is not None and self._seen[0] == now:
+            return self._seen[1]
+        return None
+
+    def get(self) -> StoreFile | None:
+        before = _stat_key(self.path)
+        if self._seen is not None and before is not None and self._seen[0] == before:
+            return self._seen[1]
+        decoded = read_file(self.path, self.kind, self.file_type)
+        if before is not None and _stat_key(self.path) == before:  # unchanged while read
+            self._seen = (before, decoded)
+        return decoded
+
+
+def _stat_key(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 class Catalog:
@@ -97,82 +128,41 @@ class Catalog:
         self.changes_path = root / "changes.json"
         self.shows_dir = root / "shows"
         self.text_dir = root / "text"
-        self._summaries: tuple[bytes, list[ShowSummary]] | None = None
-        self._parsed_index: tuple[bytes, list[dict[str, Any]]] | None = None
+        self._index = _Decoded(self.index_path, INDEX, IndexFile)
+        self._news = _Decoded(self.news_path, NEWS, NewsFile)
 
     # -- reads -------------------------------------------------------------------------------
 
     def exists(self) -> bool:
         return self.index_path.exists()
 
+    def index(self) -> Index:
+        """The info row and every show's summary row, decoded once per version of the file."""
+        decoded = self._index.get()
+        if not isinstance(decoded, IndexFile):
+            return Index({}, ())
+        info = next(iter(decoded.info.values()), {})
+        return Index(dict(info), tuple(decoded.shows.values()))
+
     def meta(self) -> dict[str, Any]:
-        """The catalog's info row. Its file is the index: the parsed rows are kept for the
-        :meth:`summaries` call that follows at every start, so the index is parsed once."""
-        path = self.index_path
-        raw = _bytes_of(path)
-        tables = read_tables(path, INDEX)
-        decoded = self._summaries is not None and self._summaries[0] == raw
-        if raw is not None and tables and not decoded and _bytes_of(path) == raw:
-            self._parsed_index = (raw, rows(tables, "shows"))
-        docs = rows(tables, "info")
-        return docs[0] if docs else {}
+        """The catalog's info row (bundle version, last refresh, ...)."""
+        return self.index().info
 
     def summaries(self) -> list[ShowSummary]:
-        """Every index row. Decoded once per content of the file: start-up asks more than once.
-
-        The cache is keyed by the file's bytes (reading them costs a millisecond, decoding
-        10,000 rows a hundred), so a write by any process is seen by the next call.
-        """
-        path = self.index_path
-        raw = _bytes_of(path)
-        cached = self._summaries
-        if raw is not None and cached is not None and cached[0] == raw:
-            return list(cached[1])
-        parsed, self._parsed_index = self._parsed_index, None
-        if raw is not None and parsed is not None and parsed[0] == raw:
-            docs = parsed[1]
-        else:
-            docs = rows(read_tables(path, INDEX), "shows")
-        out = from_docs(ShowSummary, docs, path)
-        if raw is not None and _bytes_of(path) == raw:  # unchanged while it was decoded
-            self._summaries = (raw, out)
-        return list(out)
+        """Every show's index row."""
+        return list(self.index().shows)
 
     def names(self) -> list[ShowName]:
-        """Every show's id, names and outside ids, read straight from the index rows.
+        """Every show's id, names and outside ids.
 
-        For a command that names one show (``fancompanion watch NAME …``): it needs these few
-        fields of 10,000 rows, not each row decoded and checked whole (half its run time).
+        For a command that names one show (``fancompanion watch NAME …``): only these fields
+        of the 10,000 index rows are decoded (typed, checked), not whole summaries.
         """
-        path = self.index_path
-        cached = self._summaries
-        raw = _bytes_of(path)
-        if raw is not None and cached is not None and cached[0] == raw:
-            return [ShowName.of(s) for s in cached[1]]
-        parsed = self._parsed_index
-        docs = parsed[1] if parsed is not None and parsed[0] == raw else None
-        if docs is None:
-            docs = rows(read_tables(path, INDEX), "shows")
-        out = []
-        for doc in docs:
-            show_id, name = doc.get("id"), doc.get("name")
-            if not isinstance(show_id, str) or not isinstance(name, str):
-                continue  # a damaged row: the full decode (summaries) reports it
-            aliases = doc.get("aliases")
-            imdb, tvmaze, premiered = doc.get("imdb_id"), doc.get("tvmaze_id"), doc.get("premiered")
-            out.append(
-                ShowName(
-                    show_id,
-                    name,
-                    tuple(a for a in aliases if isinstance(a, str))
-                    if isinstance(aliases, list)
-                    else (),
-                    imdb if isinstance(imdb, str) else None,
-                    tvmaze if isinstance(tvmaze, int) and not isinstance(tvmaze, bool) else None,
-                    premiered if isinstance(premiered, str) else None,
-                )
-            )
-        return out
+        cached = self._index.cached()
+        if isinstance(cached, IndexFile):
+            return [ShowName.of(s) for s in cached.shows.values()]
+        decoded = read_file(self.index_path, INDEX, IndexNamesFile)
+        return [] if decoded is None else list(decoded.shows.values())
 
     def show_path(self, show_id: str) -> Path:
         return self.shows_dir / f"{ids.safe_filename(show_id)}.json"
@@ -181,54 +171,34 @@ class Catalog:
         return self.record_at(self.show_path(show_id))
 
     def record_at(self, path: Path) -> ShowRecord | None:
-        tables = read_tables(path, SHOW)
-        if tables is None:
-            return None
-        shows = rows(tables, "show")
-        if not shows:
+        decoded = read_file(path, SHOW, ShowFile)
+        if decoded is None or not decoded.show:
             return None
         return ShowRecord(
-            show=from_doc(Show, shows[0], path),
-            seasons=tuple(from_docs(Season, rows(tables, "seasons"), path)),
-            episodes=tuple(from_docs(Episode, rows(tables, "episodes"), path)),
-            credits=tuple(from_docs(Credit, rows(tables, "credits"), path)),
-            people=tuple(from_docs(Person, rows(tables, "people"), path)),
+            show=next(iter(decoded.show.values())),
+            seasons=tuple(decoded.seasons.values()),
+            episodes=tuple(decoded.episodes.values()),
+            credits=tuple(decoded.credits.values()),
+            people=tuple(decoded.people.values()),
         )
 
-    def people(self) -> dict[str, PersonEntry]:
-        path = self.people_path
-        out: dict[str, PersonEntry] = {}
-        for doc in rows(read_tables(path, PEOPLE), "people"):
-            person = from_doc(Person, doc.get("person"), path)
-            credits = doc.get("credits")
-            if not isinstance(credits, list):
-                credits = []
-            out[person.id] = PersonEntry(
-                person,
-                tuple(
-                    (str(c[0]), str(c[1]), str(c[2]))
-                    for c in credits
-                    if isinstance(c, list) and len(c) == 3
-                ),
-            )
-        return out
+    def people(self) -> dict[str, PersonCredits]:
+        decoded = read_file(self.people_path, PEOPLE, PeopleFile)
+        if decoded is None:
+            return {}
+        return {doc.person.id: doc for doc in decoded.people.values()}
+
+    def _news_file(self) -> NewsFile | None:
+        decoded = self._news.get()
+        return decoded if isinstance(decoded, NewsFile) else None
 
     def news(self) -> list[NewsItem]:
-        path = self.news_path
-        return from_docs(NewsItem, rows(read_tables(path, NEWS), "items"), path)
+        decoded = self._news_file()
+        return [] if decoded is None else list(decoded.items.values())
 
     def news_for_show(self, show_id: str) -> list[NewsItem]:
-        """The items linked to one show, decoding only those (a show pane opens on every move)."""
-        path = self.news_path
-        out = []
-        for doc in rows(read_tables(path, NEWS), "items"):
-            linked = doc.get("show_ids")
-            if isinstance(linked, list) and show_id not in linked:
-                continue
-            item = from_doc(NewsItem, doc, path)
-            if show_id in item.show_ids:
-                out.append(item)
-        return out
+        """The items linked to one show (a show pane asks on every move: decoded once)."""
+        return [item for item in self.news() if show_id in item.show_ids]
 
     def news_text(self, news_id: str) -> str:
         path = self.text_dir / f"{ids.safe_filename(news_id)}.txt"
@@ -238,9 +208,8 @@ class Catalog:
             return ""
 
     def feed_states(self) -> dict[str, Feed]:
-        path = self.news_path
-        feeds = (from_doc(Feed, d, path) for d in rows(read_tables(path, NEWS), "feeds"))
-        return {f.url: f for f in feeds}
+        decoded = self._news_file()
+        return {} if decoded is None else {f.url: f for f in decoded.feeds.values()}
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -282,9 +251,8 @@ class Catalog:
     def changes(self, since: str = "") -> list[ShowChange]:
         """The change log (what refreshes changed about shows) from ``since`` on (a change in
         the same second as ``since`` is kept: never lost, at worst shown twice), oldest first."""
-        path = self.changes_path
-        docs = rows(read_tables(path, CHANGES), "changes")
-        return [c for c in from_docs(ShowChange, docs, path) if c.at >= since]
+        decoded = read_file(self.changes_path, CHANGES, ChangesFile)
+        return [] if decoded is None else [c for c in decoded.changes.values() if c.at >= since]
 
     def _write_show(self, record: ShowRecord) -> None:
         write_tables(
@@ -460,13 +428,6 @@ class Catalog:
             news.replace("feeds", docs)
 
 
-def _bytes_of(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
 def rekey_show(record: ShowRecord, new_id: str) -> ShowRecord:
     """The same record under another show id (episodes and credits follow)."""
     return ShowRecord(
@@ -476,3 +437,6 @@ def rekey_show(record: ShowRecord, new_id: str) -> ShowRecord:
         credits=tuple(dataclasses.replace(c, show_id=new_id) for c in record.credits),
         people=record.people,
     )
+
+
+__all__ = ["Catalog", "Index", "ShowName", "rekey_show", "summarize"]

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from fancompanion.core.store.files import StoreLock
-from fancompanion.core.store.tinyfile import META, Tables, read_tables, write_tables
+from fancompanion.core.store.schema import META
+from fancompanion.core.store.tinyfile import Tables, read_tables, write_tables
 
 
 class Edit:

@@ -1,21 +1,65 @@
-"""TinyDB over our atomic file path: orjson encoding, schema check, validation on read."""
+"""Store files as TinyDB databases: typed reads, and TinyDB's storage interface for writes.
+
+A store file is exactly what TinyDB's default ``JSONStorage`` reads (``TinyDB(path,
+access_mode="r")`` opens any of them). Reads decode the whole file at once into its type from
+:mod:`fancompanion.core.store.schema`; writes go through :class:`AtomicStorage`, a TinyDB
+``Storage`` whose every write is atomic and stamps the schema, always under the area's lock
+(:func:`fancompanion.core.store.tables.edit`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from tinydb import TinyDB
+import msgspec
+import orjson
 from tinydb.storages import Storage
 
 from fancompanion.core.store.errors import CorruptFileError, UnsupportedSchemaError
-from fancompanion.core.store.files import atomic_write, dumps, keep_copy, read_json
+from fancompanion.core.store.files import atomic_write, dumps, keep_copy
+from fancompanion.core.store.schema import FILE_TYPES, META, SCHEMA, Meta, StoreFile
 
-SCHEMA = 1
-META = "_meta"
+F = TypeVar("F", bound=StoreFile)
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+
+_DECODERS: dict[type[StoreFile], msgspec.json.Decoder[Any]] = {}
+
+
+def read_file(path: Path, kind: str, file_type: type[F]) -> F | None:
+    """The whole file decoded into ``file_type``; None when it does not exist.
+
+    :class:`CorruptFileError` (naming the file, a copy kept aside) when it is not JSON or a
+    value has the wrong type; :class:`UnsupportedSchemaError` when a newer FanCompanion wrote it.
+    """
+    raw = _read_bytes(path)
+    if raw is None:
+        return None
+    decoder = _DECODERS.get(file_type)
+    if decoder is None:
+        decoder = _DECODERS[file_type] = msgspec.json.Decoder(file_type)
+    try:
+        decoded: F = decoder.decode(raw)
+    except msgspec.ValidationError as error:
+        # A newer schema may legitimately change types: report the version, not the types.
+        check_tables(path, _loads(path, raw), kind)
+        raise CorruptFileError(
+            path, f"a value has the wrong type ({error})", keep_copy(path)
+        ) from error
+    except msgspec.DecodeError as error:
+        raise CorruptFileError(path, f"not valid JSON ({error})", keep_copy(path)) from error
+    _check_meta(path, decoded, kind)
+    return decoded
+
+
+def read_tables(path: Path, kind: str) -> Tables | None:
+    """The file's tables as plain documents, for a read-modify-write; None when missing."""
+    raw = _read_bytes(path)
+    if raw is None:
+        return None
+    return check_tables(path, _loads(path, raw), kind)
 
 
 def check_tables(path: Path, data: Any, kind: str) -> Tables:
@@ -27,38 +71,72 @@ def check_tables(path: Path, data: Any, kind: str) -> Tables:
             raise CorruptFileError(
                 path, f"table {name!r} is not a set of documents", keep_copy(path)
             )
-    meta = data.get(META)
-    if not data:
-        return data
-    if not meta:
+    if data:
+        meta = data.get(META)
+        info = next(iter(meta.values())) if meta else None
+        _check_version(
+            path, None if info is None else Meta(info.get("schema"), info.get("kind")), kind
+        )
+    return data
+
+
+def _check_meta(path: Path, decoded: StoreFile, kind: str) -> None:
+    info = next(iter(decoded.meta.values()), None)
+    if info is None and not _has_documents(decoded):
+        return  # an empty database (``{}``), as TinyDB itself writes one
+    _check_version(path, info, kind)
+
+
+def _has_documents(decoded: StoreFile) -> bool:
+    return any(getattr(decoded, name) for name in decoded.__struct_fields__ if name != "meta")
+
+
+def _check_version(path: Path, info: Meta | None, kind: str) -> None:
+    if info is None:
         raise CorruptFileError(path, "it has no schema version", keep_copy(path))
-    info = next(iter(meta.values()))
-    version = info.get("schema")
+    version = info.schema
     if not isinstance(version, int) or isinstance(version, bool):
         raise CorruptFileError(path, "its schema version is not a number", keep_copy(path))
     if version < 1:
         raise CorruptFileError(path, f"its schema version {version} is not valid", keep_copy(path))
     if version > SCHEMA:
         raise UnsupportedSchemaError(path, version, SCHEMA)
-    if info.get("kind") != kind:
+    if info.kind != kind:
         raise CorruptFileError(
-            path, f"it holds {info.get('kind')!r} data where {kind!r} was expected", None
+            path, f"it holds {info.kind!r} data where {kind!r} was expected", None
         )
-    return data
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise CorruptFileError(path, f"cannot be read ({error.strerror})") from error
+    if not raw.strip():
+        raise CorruptFileError(path, "the file is empty", keep_copy(path))
+    return raw
+
+
+def _loads(path: Path, raw: bytes) -> Any:
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise CorruptFileError(path, f"not valid JSON ({error.msg})", keep_copy(path)) from error
 
 
 class AtomicStorage(Storage):
-    """A TinyDB storage whose every write is :func:`atomic_write`."""
+    """A TinyDB storage whose every write is :func:`atomic_write` and carries the schema."""
 
     def __init__(self, path: str, kind: str) -> None:
         self.path = Path(path)
         self.kind = kind
+        if kind not in FILE_TYPES:
+            raise ValueError(f"unknown store file kind {kind!r}")
 
     def read(self) -> Tables | None:
-        data = read_json(self.path)
-        if data is None:
-            return None
-        return check_tables(self.path, data, self.kind)
+        return read_tables(self.path, self.kind)
 
     def write(self, data: Mapping[str, Any]) -> None:
         out = dict(data)
@@ -67,16 +145,6 @@ class AtomicStorage(Storage):
 
     def close(self) -> None:
         pass
-
-
-def open_db(path: Path, kind: str) -> TinyDB:
-    """A TinyDB on ``path``. Writes through it must happen under the area's lock."""
-    return TinyDB(str(path), storage=AtomicStorage, kind=kind)
-
-
-def read_tables(path: Path, kind: str) -> Tables | None:
-    """Read a whole file's tables without building TinyDB documents (fast bulk reads)."""
-    return AtomicStorage(str(path), kind).read()
 
 
 def rows(tables: Tables | None, name: str) -> list[dict[str, Any]]:

@@ -19,15 +19,19 @@ from typing import Any
 
 from fancompanion.core import ids
 from fancompanion.core.models import Feed, Mark, WatchStatus
-from fancompanion.core.store.codec import from_doc, to_doc
 from fancompanion.core.store.files import StoreLock
+from fancompanion.core.store.schema import (
+    READ,
+    STATE,
+    WATCHED,
+    ReadFile,
+    StateFile,
+    WatchedFile,
+    to_doc,
+)
 from fancompanion.core.store.tables import Edit, edit
-from fancompanion.core.store.tinyfile import read_tables, rows
+from fancompanion.core.store.tinyfile import read_file
 from fancompanion.core.timeutil import now_iso
-
-STATE = "user-state"
-READ = "user-read"
-WATCHED = "user-watched"
 
 
 class UserState:
@@ -61,14 +65,15 @@ class UserState:
 
     # -- watchlist -----------------------------------------------------------------------------
 
+    def _state(self) -> StateFile:
+        return read_file(self.state_path, STATE, StateFile) or StateFile()
+
     def statuses(self) -> dict[str, WatchStatus]:
-        docs = rows(read_tables(self.state_path, STATE), "shows")
-        return {str(d.get("show")): WatchStatus.parse(d.get("status")) for d in docs}
+        return {d.show: WatchStatus.parse(d.status) for d in self._state().shows.values()}
 
     def status_times(self) -> dict[str, str]:
         """When each show's status was last set (UTC ISO; "" when unknown), for merges."""
-        docs = rows(read_tables(self.state_path, STATE), "shows")
-        return {str(d.get("show")): str(d.get("at") or "") for d in docs}
+        return {d.show: d.at for d in self._state().shows.values()}
 
     def set_status(self, show_id: str, status: WatchStatus, *, at: str | None = None) -> None:
         with self._edit(self.state_path, STATE) as state:
@@ -83,8 +88,8 @@ class UserState:
         return self.watched_dir / f"{ids.safe_filename(show_id)}.json"
 
     def marks(self, show_id: str) -> list[Mark]:
-        path = self.marks_path(show_id)
-        return [from_doc(Mark, d, path) for d in rows(read_tables(path, WATCHED), "marks")]
+        decoded = read_file(self.marks_path(show_id), WATCHED, WatchedFile)
+        return [] if decoded is None else list(decoded.marks.values())
 
     def shows_with_marks(self) -> list[str]:
         """Show ids that have a marks file (file names are the ids, made filesystem-safe)."""
@@ -92,8 +97,9 @@ class UserState:
             return []
         out = []
         for path in self.watched_dir.glob("*.json"):
-            docs = rows(read_tables(path, WATCHED), "info")
-            out.append(str(docs[0]["show"]) if docs and "show" in docs[0] else path.stem)
+            decoded = read_file(path, WATCHED, WatchedFile)
+            info = next(iter(decoded.info.values()), None) if decoded else None
+            out.append(info.show if info else path.stem)
         return out
 
     def edit_marks(
@@ -103,7 +109,7 @@ class UserState:
         under the user lock. Returns the marks before and after (the command layer's diff)."""
         path = self.marks_path(show_id)
         with self._edit(path, WATCHED) as file:
-            before = [from_doc(Mark, d, path) for d in file.table("marks")]
+            before = self.marks(show_id)  # typed and checked; the lock is held
             after = change(list(before))
             if after != before:
                 file.replace("marks", [to_doc(m) for m in after])
@@ -126,7 +132,8 @@ class UserState:
     # -- news read marks ----------------------------------------------------------------------
 
     def read_ids(self) -> set[str]:
-        return {str(d.get("news")) for d in rows(read_tables(self.read_path, READ), "read")}
+        decoded = read_file(self.read_path, READ, ReadFile)
+        return set() if decoded is None else {d.news for d in decoded.read.values()}
 
     def set_read(
         self, news_ids: Iterable[str], read: bool = True, *, at: str | None = None
@@ -143,8 +150,7 @@ class UserState:
     # -- feeds and settings -------------------------------------------------------------------
 
     def feeds(self) -> list[Feed]:
-        path = self.state_path
-        return [from_doc(Feed, d, path) for d in rows(read_tables(path, STATE), "feeds")]
+        return list(self._state().feeds.values())
 
     def put_feed(self, feed: Feed) -> None:
         """Subscribe (or update a subscription). Only url, title and enabled are user state."""
@@ -164,8 +170,7 @@ class UserState:
             return True
 
     def settings(self) -> dict[str, Any]:
-        docs = rows(read_tables(self.state_path, STATE), "settings")
-        return {str(d.get("key")): d.get("value") for d in docs}
+        return {d.key: d.value for d in self._state().settings.values()}
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._edit(self.state_path, STATE) as state:

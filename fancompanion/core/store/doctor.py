@@ -236,7 +236,7 @@ def _rebuild_catalog(store: Store, bundle: Path | None) -> list[str]:
     if bundle is None:
         return ["catalog: no bundled library to rebuild from; run `fancompanion fetch`"]
     from fancompanion.core.bundle import seed_if_needed
-    from fancompanion.core.store.catalog import INDEX
+    from fancompanion.core.store.schema import INDEX
     from fancompanion.core.store.tables import edit
 
     lost: list[str] = []
