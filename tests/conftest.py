@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from fancompanion.core.library import Library
+from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.paths import bundle_dir
 
@@ -24,7 +25,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def store(data_dir: Path) -> Store:
     """A store seeded from ``data/`` exactly as on a user's first start."""
-    return Store.open(data_dir, bundle=bundle_dir())
+    return open_store(data_dir, bundle=bundle_dir())
 
 
 @pytest.fixture

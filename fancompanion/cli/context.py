@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from fancompanion.core.library import Library
+from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.core.text import strip_controls
 from fancompanion.paths import bundle_dir, data_dir
@@ -46,7 +47,7 @@ class Context:
             # A mistyped --data-dir must not look like an empty library: say it is a new one.
             new = bool(getattr(self.args, "data_dir", None)) and not self.data_dir.exists()
             bundle = bundle_dir()
-            self._store = Store.open(self.data_dir, bundle=bundle if bundle.is_dir() else None)
+            self._store = open_store(self.data_dir, bundle=bundle if bundle.is_dir() else None)
             if new:
                 self.warn(f"{self.data_dir} did not exist: created a new library there")
         return self._store

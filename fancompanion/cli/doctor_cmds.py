@@ -30,12 +30,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_doctor(context: Context) -> int:
-    from fancompanion.core import doctor
+    from fancompanion.core.bundle import seed_if_needed
+    from fancompanion.core.store import doctor
 
     store = Store(context.data_dir)
     if context.args.repair:
         bundle = bundle_dir()
-        for line in doctor.repair(store, bundle if bundle.is_dir() else None):
+
+        def reseed(store: Store) -> None:
+            seed_if_needed(store, bundle)
+
+        for line in doctor.repair(store, reseed if bundle.is_dir() else None):
             context.print(line)
     problems = doctor.check(store)
     for problem in problems:

@@ -131,7 +131,7 @@ def cmd_import(context: Context) -> int:
 
 
 def _fetch_missing(context: Context, history: History, plan: ImportPlan) -> ImportPlan:
-    from fancompanion.core.library import link_news
+    from fancompanion.core.linking import link_news
     from fancompanion.exchange.merge import plan_import
     from fancompanion.exchange.pending import fetch_pending
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import threading
 from typing import TYPE_CHECKING, Any
 
 from fancompanion.cli.context import CommandError, Context, positive
@@ -110,7 +109,7 @@ def cmd_search(context: Context) -> int:
 
 
 def cmd_add(context: Context) -> int:
-    from fancompanion.core.library import link_news
+    from fancompanion.core.linking import link_news
     from fancompanion.fetch.http import FetchError, Http
     from fancompanion.fetch.progress import Summary
     from fancompanion.fetch.refresh import add_show
@@ -157,8 +156,7 @@ def cmd_add(context: Context) -> int:
 
 
 def cmd_fetch(context: Context) -> int:
-    from fancompanion.fetch.http import Http
-    from fancompanion.fetch.refresh import Offline, refresh
+    from fancompanion.fetch.refresh import run
 
     args = context.args
     store = context.store
@@ -173,19 +171,7 @@ def cmd_fetch(context: Context) -> int:
         context.print(f"no news feed is enabled, nothing to fetch: {hint}")
         return 0  # nothing failed: there was nothing to do
     bar = ProgressPrinter(context)
-    with Http() as http:
-        try:
-            summary = refresh(
-                store,
-                http,
-                shows=not args.news,
-                news=not args.shows,
-                progress=bar,
-                cancel=threading.Event(),
-            )
-        except Offline as error:
-            bar.finish()
-            raise CommandError(f"no network, nothing changed: {error}") from None
+    summary = run(context.store, shows=not args.news, news=not args.shows, progress=bar)
     bar.finish()
     if not args.news:  # shows an offline import left pending: look them up now
         from fancompanion.exchange.pending_imports import resolve

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fancompanion.core import ids
+from fancompanion.core.linking import link_news
 from fancompanion.core.models import Feed, NewsItem, ShowRecord, ShowSummary
 from fancompanion.core.store.errors import StoreError
 from fancompanion.core.store.files import read_json
@@ -102,8 +103,6 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
             r for r in bundle.records if not _fetched_since(r, stored) and r.show.id not in removed
         ]
         catalog.put_shows(records)
-        from fancompanion.core.library import link_news
-
         catalog.put_news(list(bundle.news))
         if not fresh:  # library notes the new bundle corrects (text included)
             catalog.revise_news([item for item, _ in bundle.news])

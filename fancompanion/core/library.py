@@ -7,7 +7,7 @@ The TUI and the CLI both go through :class:`Library`; neither touches the store'
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from fancompanion.core.commands import (
@@ -22,7 +22,6 @@ from fancompanion.core.commands import (
     WatchUpTo,
     apply,
 )
-from fancompanion.core.linking import Linker
 from fancompanion.core.models import (
     STATUS_ORDER,
     Episode,
@@ -33,6 +32,7 @@ from fancompanion.core.models import (
     WatchStatus,
 )
 from fancompanion.core.progress import MarkIndex, standing
+from fancompanion.core.store.errors import StoreError as StoreError  # what callers catch
 from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import air_time, now_iso
 
@@ -241,32 +241,3 @@ class Library:
 
 def _newest_first(items: list[NewsItem]) -> list[NewsItem]:
     return sorted(items, key=lambda n: (n.published is not None, n.published or ""), reverse=True)
-
-
-def build_linker(store: Store) -> Linker:
-    summaries = store.catalog.summaries()
-    people = store.catalog.people()
-    return Linker.build(
-        ((s.id, (s.name, *s.aliases)) for s in summaries),
-        ((pid, entry.person.name) for pid, entry in people.items()),
-    )
-
-
-def link_news(store: Store, only: Sequence[str] | None = None) -> int:
-    """(Re)compute the show and person links of news items; returns how many items link."""
-    from fancompanion.core.spoilers import read_linked
-
-    linker = build_linker(store)
-    wanted = set(only) if only is not None else None
-    links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    linked: list[NewsItem] = []
-    for item in store.catalog.news():
-        if wanted is not None and item.id not in wanted:
-            continue
-        body = store.catalog.news_text(item.id)
-        links[item.id] = linker.link(item.title, item.summary, body)
-        linked.append(replace(item, show_ids=links[item.id][0]))
-    # what each item reveals of its shows, for the spoiler shield (read once, here)
-    spoils = read_linked(linked, store.catalog.record)
-    store.catalog.set_news_links(links, spoils)
-    return sum(1 for shows, people in links.values() if shows or people)

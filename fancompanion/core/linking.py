@@ -9,9 +9,12 @@ the text means its title character.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from fancompanion.core.models import NewsItem
+from fancompanion.core.store.store import Store
 
 MIN_LENGTH = 3
 MAX_LENGTH = 120  # no real name is longer; a hostile 500-character one must not deepen the trie
@@ -92,3 +95,32 @@ class Linker:
                 for person_id in sorted(self.people.get(folded, ())):
                     people.setdefault(person_id, None)
         return tuple(shows), tuple(people)
+
+
+def build_linker(store: Store) -> Linker:
+    summaries = store.catalog.summaries()
+    people = store.catalog.people()
+    return Linker.build(
+        ((s.id, (s.name, *s.aliases)) for s in summaries),
+        ((pid, entry.person.name) for pid, entry in people.items()),
+    )
+
+
+def link_news(store: Store, only: Sequence[str] | None = None) -> int:
+    """(Re)compute the show and person links of news items; returns how many items link."""
+    from fancompanion.core.spoilers import read_linked
+
+    linker = build_linker(store)
+    wanted = set(only) if only is not None else None
+    links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    linked: list[NewsItem] = []
+    for item in store.catalog.news():
+        if wanted is not None and item.id not in wanted:
+            continue
+        body = store.catalog.news_text(item.id)
+        links[item.id] = linker.link(item.title, item.summary, body)
+        linked.append(replace(item, show_ids=links[item.id][0]))
+    # what each item reveals of its shows, for the spoiler shield (read once, here)
+    spoils = read_linked(linked, store.catalog.record)
+    store.catalog.set_news_links(links, spoils)
+    return sum(1 for shows, people in links.values() if shows or people)

@@ -207,7 +207,7 @@ def apply_foreign(store: Store, plan: ImportPlan, tally: Tally) -> ImportResult:
     """Write the plan: shows new to the library first (catalog), then the fan's marks and
     statuses (after a backup of user state, through the same step as every import)."""
     if tally.added:
-        from fancompanion.core.library import link_news
+        from fancompanion.core.linking import link_news
 
         store.catalog.put_shows(tally.added)
         link_news(store)

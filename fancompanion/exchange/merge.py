@@ -241,5 +241,5 @@ def _backup(store: Store, now: str) -> str:
         for path in files:
             atomic_write(target / path.relative_to(store.user.root), path.read_bytes())
         return str(target)
-    taken = backup_now(store, "import")
+    taken = backup_now(store.user, "import")
     return str(taken.path) if taken is not None else ""

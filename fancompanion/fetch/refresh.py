@@ -12,9 +12,9 @@ import dataclasses
 import threading
 from datetime import UTC, datetime
 
-from fancompanion.core.library import link_news
+from fancompanion.core.linking import link_news
 from fancompanion.core.models import Feed, NewsItem, ShowSummary
-from fancompanion.core.store import Store
+from fancompanion.core.store import Store, StoreError
 from fancompanion.core.timeutil import now_iso, parse_utc
 from fancompanion.fetch.articles import article_text
 from fancompanion.fetch.feeds import fetch_feed
@@ -38,6 +38,28 @@ def add_show(store: Store, tvmaze: TvMaze, tvmaze_id: int, summary: Summary) -> 
     [stored] = store.catalog.put_shows([record])
     summary.shows_updated += 1
     return stored
+
+
+def run(
+    store: Store,
+    *,
+    shows: bool = True,
+    news: bool = True,
+    progress: ProgressCallback = no_progress,
+    cancel: threading.Event | None = None,
+) -> Summary:
+    """A refresh as the app and the CLI run it, with its own HTTP client.
+
+    Never raises for what a fan can meet: no network at all or a store that cannot be written
+    become the summary's one-line errors (and nothing is changed by the first).
+    """
+    try:
+        with Http() as http:
+            return refresh(store, http, shows=shows, news=news, progress=progress, cancel=cancel)
+    except Offline as error:
+        return Summary(errors=[f"no network, nothing changed: {error}"])
+    except StoreError as error:
+        return Summary(errors=[str(error)])
 
 
 def refresh(

@@ -196,7 +196,7 @@ class FanCompanionApp(App[None]):
             )
 
         if not any(isinstance(screen, RefreshScreen) for screen in self.screen_stack):
-            self.push_screen(RefreshScreen(self.library.store), done)
+            self.push_screen(RefreshScreen(self.library), done)
 
     def action_import_history(self) -> None:
         """Palette → Import history…: dry run, confirm, apply; a notification says what changed."""

@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fancompanion.core.library import Library, build_linker
-from fancompanion.core.linking import Linker
+from fancompanion.core.library import Library
+from fancompanion.core.linking import Linker, build_linker
 
 WORDS = ["Lost", "lost", "Jessica", "Jones", "Jessica Jones", "Luke Cage", "The", "Office"]
 PIECES = st.sampled_from([*"abAB ,.'-é\n", "Lost", "Jess", "Jones", "jessica", "ı", "ſ"])

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from fancompanion.core.commands import ImportMarks, SetStatus, apply
 from fancompanion.core.models import Mark, WatchStatus
+from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.paths import bundle_dir
 from tests.exchange.helpers import cli, user_state
@@ -56,7 +57,7 @@ ours = st.lists(
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("template") / "data"
-    Store.open(root, bundle=bundle_dir())
+    open_store(root, bundle=bundle_dir())
     return root
 
 

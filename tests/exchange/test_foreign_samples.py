@@ -130,7 +130,7 @@ def test_a_backup_is_taken_before_the_import_writes(
     apply(store, Watch(JESSICA, (view.episodes[0],), at="2014-01-01T00:00:00Z"))
     before = store.user.marks_path(JESSICA).read_bytes()
     out = cli("import", str(TVTIME_ZIP))[1]
-    imports = [b for b in list_backups(store) if b.reason == "import"]
+    imports = [b for b in list_backups(store.user) if b.reason == "import"]
     assert len(imports) == 1
     assert str(imports[0].path) in out
     assert imports[0].file(f"watched/{JESSICA}.json").read_bytes() == before

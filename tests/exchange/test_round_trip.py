@@ -10,6 +10,7 @@ import pytest
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import Episode, Feed, Show, ShowRecord, WatchStatus
+from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.exchange.export import collect, write_csv, write_json
 from fancompanion.exchange.importers import load
@@ -42,7 +43,7 @@ def _make_history(store: Store) -> None:
 @pytest.fixture
 def fresh(tmp_path: Path) -> Store:
     """A second, brand-new install (seeded from the bundled library like a first start)."""
-    return Store.open(tmp_path / "other", bundle=bundle_dir())
+    return open_store(tmp_path / "other", bundle=bundle_dir())
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
@@ -119,7 +120,7 @@ def test_dry_run_prints_changes_and_writes_nothing(
     assert "Jessica Jones: status → Watching, 6 episode(s) newly watched" in out
     assert "nothing written" in out
     assert not (other / "user" / "watched").exists()
-    assert Store.open(other).user.statuses() == {}
+    assert open_store(other).user.statuses() == {}
 
 
 def test_import_takes_a_backup_first_and_reports_it(
@@ -128,7 +129,7 @@ def test_import_takes_a_backup_first_and_reports_it(
     _make_history(store)
     path = write_json(collect(store), tmp_path / "h.json")
     other = tmp_path / "other"
-    target = Store.open(other, bundle=bundle_dir())
+    target = open_store(other, bundle=bundle_dir())
     target.user.set_status("tvmaze-1370", WatchStatus.DROPPED, at="2020-01-01T00:00:00Z")
     code, out, _ = cli("--data-dir", str(other), "import", str(path))
     assert code == 0
@@ -139,7 +140,7 @@ def test_import_takes_a_backup_first_and_reports_it(
     assert saved
     assert "dropped" in saved[0].read_text()
     # and the later status from the file won over the older local one
-    assert Store.open(other).user.statuses()["tvmaze-1370"] is WatchStatus.WATCHING
+    assert open_store(other).user.statuses()["tvmaze-1370"] is WatchStatus.WATCHING
 
 
 def test_conflicts_keep_the_later_mark_and_the_newer_status(
@@ -172,7 +173,7 @@ def test_cli_export_then_import_round_trip(store: Store, tmp_path: Path) -> None
     code, out, _ = cli("--data-dir", str(other), "import", str(out_file))
     assert code == 0
     assert "imported:" in out
-    assert user_state(Store.open(other)) == user_state(store)
+    assert user_state(open_store(other)) == user_state(store)
     code, out, _ = cli("--data-dir", str(other), "import", str(out_file))
     assert "nothing to change" in out
 

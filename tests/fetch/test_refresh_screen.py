@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
 
+from fancompanion.core.library import Library
 from fancompanion.core.models import Feed
 from fancompanion.core.store import Store
 from fancompanion.fetch.progress import Summary
@@ -29,7 +30,7 @@ class RefreshApp(App[None]):
         yield Static("library")
 
     def start(self) -> None:
-        self.push_screen(RefreshScreen(self.store, shows=False), self.summaries.append)
+        self.push_screen(RefreshScreen(Library(self.store), shows=False), self.summaries.append)
 
 
 def rss(server: Server) -> bytes:

@@ -17,6 +17,7 @@ import pytest
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
+from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.core.store.backup import backups_dir, daily_backup, list_backups
 from fancompanion.paths import bundle_dir
@@ -85,9 +86,9 @@ def fan_store(store: Store) -> Store:
     assert view is not None
     watch(store, DAREDEVIL, view.record.episodes[:5])
     store.user.set_status(DAREDEVIL, WatchStatus.WATCHING)
-    shutil.rmtree(backups_dir(store))  # as if the history was made on an earlier day
-    reopened = Store.open(store.root, bundle=bundle_dir())
-    assert len(list_backups(reopened)) == 1
+    shutil.rmtree(backups_dir(store.user))  # as if the history was made on an earlier day
+    reopened = open_store(store.root, bundle=bundle_dir())
+    assert len(list_backups(reopened.user)) == 1
     return reopened
 
 
@@ -213,8 +214,8 @@ def test_no_daily_snapshot_is_taken_of_a_damaged_file(fan_store: Store) -> None:
     """Rotation must not push the last good copies out while a file is damaged."""
     _damage(fan_store.root, "user/state.json", _truncated)
     tomorrow = datetime.now(UTC) + timedelta(days=1)
-    assert daily_backup(fan_store, today=tomorrow) is None
-    assert len(list_backups(fan_store)) == 1
+    assert daily_backup(fan_store.user, today=tomorrow) is None
+    assert len(list_backups(fan_store.user)) == 1
 
 
 def test_a_healthy_store_passes_the_doctor(fan_store: Store) -> None:

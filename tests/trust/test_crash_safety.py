@@ -14,10 +14,9 @@ import signal
 import time
 from pathlib import Path
 
-from fancompanion.core import doctor
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
-from fancompanion.core.store import Store
+from fancompanion.core.store import Store, doctor
 from tests.marks import unwatch, watch
 from tests.trust.helpers import show_record, store_problems
 

@@ -132,7 +132,7 @@ def test_no_import_happens_without_its_backup(
 
     monkeypatch.setattr(os, "replace", _disk_full)
     with pytest.raises(StoreWriteError):
-        backup_now(store, "import")
+        backup_now(store.user, "import")
     code, _, err = cli("import", str(export))
     monkeypatch.undo()
 

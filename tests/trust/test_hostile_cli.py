@@ -15,6 +15,7 @@ import pytest
 
 from fancompanion.core.linking import Linker
 from fancompanion.core.models import NewsItem
+from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.core.text import MAX_LINE
 from tests.trust import hostile
@@ -23,7 +24,7 @@ from tests.trust.helpers import cli
 
 @pytest.fixture
 def hostile_store(data_dir: Path, tmp_path: Path) -> Store:
-    return Store.open(data_dir, bundle=hostile.write_bundle(tmp_path / "bundle"))
+    return open_store(data_dir, bundle=hostile.write_bundle(tmp_path / "bundle"))
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ HEAVY = ("textual", "httpx", "feedparser", "trafilatura", "icalendar", "fancompa
 
 PROBE = """
 import io, json, sys
-import fancompanion.core.library, fancompanion.core.store, fancompanion.core.doctor
+import fancompanion.core.library, fancompanion.core.store, fancompanion.core.store.doctor
 import fancompanion.core.tvmaze_json, fancompanion.core.bundle
 from fancompanion.cli.main import build_parser, run
 build_parser()

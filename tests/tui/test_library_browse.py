@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import OptionList, TabbedContent
 
+from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.tui.screens.news import NewsScreen
 from tests.tui.library_pilot import (
@@ -139,7 +140,7 @@ async def test_clicking_a_show_in_the_list_opens_it(store: Store) -> None:
 
 
 async def test_an_empty_library_says_so(data_dir: Path) -> None:
-    app = make_app(Store.open(data_dir))  # no bundle: nothing in the catalog
+    app = make_app(open_store(data_dir))  # no bundle: nothing in the catalog
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert list_rows(app) == ["No shows yet"]

@@ -26,7 +26,8 @@ import orjson
 
 from fancompanion.core.store.errors import StoreError, StoreWriteError
 from fancompanion.core.store.files import atomic_write, dumps
-from fancompanion.core.store.store import Store
+from fancompanion.core.store.user import UserState
+from fancompanion.core.store.validate import check_file, user_files
 
 KEEP_DAILY = 10  # daily snapshots kept (the last ten days the app was used)
 KEEP_OTHER = 10  # backups taken before imports and migrations
@@ -46,11 +47,11 @@ class Backup:
         return self.path / relative
 
 
-def backups_dir(store: Store) -> Path:
-    return store.user.root / "backups"
+def backups_dir(user: UserState) -> Path:
+    return user.root / "backups"
 
 
-def daily_backup(store: Store, today: datetime | None = None) -> Backup | None:
+def daily_backup(user: UserState, today: datetime | None = None) -> Backup | None:
     """Take today's snapshot unless it exists. Costs one ``stat`` when it does.
 
     No snapshot is taken while a user file is damaged: rotating then would push the last good
@@ -59,20 +60,18 @@ def daily_backup(store: Store, today: datetime | None = None) -> Backup | None:
     """
     when = today or datetime.now(UTC)
     day = when.strftime("%Y-%m-%d")
-    target = backups_dir(store) / f"{day}-{DAILY}"
+    target = backups_dir(user) / f"{day}-{DAILY}"
     if target.exists():
         return None
-    from fancompanion.core.store.validate import check_file, user_files
-
     try:
-        for path, kind in user_files(store.user):
+        for path, kind in user_files(user):
             check_file(path, kind)
-        return _take(store, target, DAILY, KEEP_DAILY, when)
+        return _take(user, target, DAILY, KEEP_DAILY, when)
     except StoreError:
         return None
 
 
-def backup_now(store: Store, reason: str) -> Backup | None:
+def backup_now(user: UserState, reason: str) -> Backup | None:
     """Back up user state now, before ``reason`` (e.g. "import", "migration") changes it.
 
     Returns None when there is no user state yet. Raises :class:`StoreError` when the backup
@@ -83,11 +82,10 @@ def backup_now(store: Store, reason: str) -> Backup | None:
         label = "manual-daily"
     when = datetime.now(UTC)
     stamp = when.strftime("%Y-%m-%dT%H%M%SZ")
-    return _take(store, backups_dir(store) / f"{stamp}-{label}", label, KEEP_OTHER, when)
+    return _take(user, backups_dir(user) / f"{stamp}-{label}", label, KEEP_OTHER, when)
 
 
-def _take(store: Store, target: Path, reason: str, keep: int, when: datetime) -> Backup | None:
-    user = store.user
+def _take(user: UserState, target: Path, reason: str, keep: int, when: datetime) -> Backup | None:
     if not user.files():  # nothing to keep yet: do not even create the lock file
         return None
     with user.lock.held():
@@ -119,7 +117,7 @@ def _take(store: Store, target: Path, reason: str, keep: int, when: datetime) ->
             if isinstance(error, StoreError):
                 raise
             raise StoreWriteError(target, error) from error
-        _rotate(store, reason == DAILY, keep)
+        _rotate(user, reason == DAILY, keep)
     return Backup(target, created, reason, tuple(copied))
 
 
@@ -133,19 +131,19 @@ def _unused(target: Path) -> Path:
     return candidate
 
 
-def _rotate(store: Store, daily: bool, keep: int) -> None:
+def _rotate(user: UserState, daily: bool, keep: int) -> None:
     """Delete the oldest backups of this kind beyond ``keep``, and stale partial ones."""
-    root = backups_dir(store)
-    same_kind = [b for b in list_backups(store) if (b.reason == DAILY) == daily]
+    root = backups_dir(user)
+    same_kind = [b for b in list_backups(user) if (b.reason == DAILY) == daily]
     for old in same_kind[keep:]:
         shutil.rmtree(old.path, ignore_errors=True)
     for partial in root.glob(".*.partial"):
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def list_backups(store: Store) -> list[Backup]:
+def list_backups(user: UserState) -> list[Backup]:
     """Complete backups, newest first. A directory without a readable manifest is skipped."""
-    root = backups_dir(store)
+    root = backups_dir(user)
     if not root.is_dir():
         return []
     found = []
@@ -163,17 +161,39 @@ def list_backups(store: Store) -> list[Backup]:
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
-def restore_file(store: Store, backup: Backup, relative: str) -> Path:
+def restore_file(user: UserState, backup: Backup, relative: str) -> Path:
     """Put one user file back from ``backup`` (atomically, under the user lock)."""
-    target = store.user.root / relative
-    with store.user.lock.held():
+    target = user.root / relative
+    with user.lock.held():
         atomic_write(target, backup.file(relative).read_bytes())
     return target
+
+
+class DailyBackup:
+    """The day's snapshot of user state, taken on open and before the first write of the day.
+
+    Set as :attr:`UserState.before_write`. Once settled for the day (taken, found, or refused
+    because a file is damaged) it costs nothing more in this process; a new fan with no state
+    yet is checked again at the next write.
+    """
+
+    def __init__(self, user: UserState) -> None:
+        self.user = user
+        self.settled_on = ""  # the UTC day this process last settled the daily backup
+
+    def __call__(self) -> None:
+        today = datetime.now(UTC).strftime("%Y-%m-%d")
+        if self.settled_on == today:
+            return
+        daily_backup(self.user)
+        if self.user.has_files():
+            self.settled_on = today
 
 
 __all__ = [
     "KEEP_DAILY",
     "Backup",
+    "DailyBackup",
     "backup_now",
     "backups_dir",
     "daily_backup",

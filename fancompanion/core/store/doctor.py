@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fancompanion.core.store import Store
 from fancompanion.core.store.backup import Backup, list_backups, restore_file
 from fancompanion.core.store.errors import CorruptFileError, StoreError, UnsupportedSchemaError
 from fancompanion.core.store.files import keep_copy
+from fancompanion.core.store.store import Store
 from fancompanion.core.store.validate import catalog_files, check_file, user_files
 
 STALE_BACKUP_DAYS = 10
@@ -43,7 +44,7 @@ class Problem:
 def check(store: Store) -> list[Problem]:
     """Every problem found in the store, one per file, user state first."""
     problems: list[Problem] = []
-    backups = list_backups(store)
+    backups = list_backups(store.user)
     for path, kind in user_files(store.user):
         error = _error_of(path, kind)
         if error is not None:
@@ -173,11 +174,14 @@ _BACKUP_ADVICE = "Backups are taken when the app opens; check that the data dire
 # -- repair ------------------------------------------------------------------------------------
 
 
-def repair(store: Store, bundle: Path | None) -> list[str]:
-    """Repair what ``check`` found; returns one line per action or refusal."""
+def repair(store: Store, reseed: Callable[[Store], object] | None) -> list[str]:
+    """Repair what ``check`` found; returns one line per action or refusal.
+
+    ``reseed`` re-seeds the catalog from the bundled library (None: there is none).
+    """
     done: list[str] = []
     problems = check(store)
-    backups = list_backups(store)
+    backups = list_backups(store.user)
     catalog_damaged = False
     for problem in problems:
         if problem.newer_schema:
@@ -193,7 +197,7 @@ def repair(store: Store, bundle: Path | None) -> list[str]:
                 done.append(f"{problem.path}: set aside as {kept.name}")
             catalog_damaged = True
     if catalog_damaged:
-        done.extend(_rebuild_catalog(store, bundle))
+        done.extend(_rebuild_catalog(store, reseed))
     if _temp_files(store):  # under both locks: no writer is between its write and rename
         with store.user.lock.held(), store.catalog.lock.held():
             for path in _temp_files(store):
@@ -213,7 +217,7 @@ def _repair_user_file(store: Store, problem: Problem, backups: list[Backup]) -> 
         return f"{path}: NOT repaired: could not keep a copy of the damaged file"
     relative = path.relative_to(store.user.root).as_posix()
     try:
-        restore_file(store, found, relative)
+        restore_file(store.user, found, relative)
     except (StoreError, OSError) as error:
         return f"{path}: NOT repaired: {error}"
     return f"{path}: restored from the backup of {found.created} (damaged copy kept as {kept.name})"
@@ -230,12 +234,11 @@ def _set_aside(path: Path) -> Path | None:
     return kept
 
 
-def _rebuild_catalog(store: Store, bundle: Path | None) -> list[str]:
+def _rebuild_catalog(store: Store, reseed: Callable[[Store], object] | None) -> list[str]:
     """Re-seed what was set aside from the bundle; shows only a refresh can bring back go."""
     catalog = store.catalog
-    if bundle is None:
+    if reseed is None:
         return ["catalog: no bundled library to rebuild from; run `fancompanion fetch`"]
-    from fancompanion.core.bundle import seed_if_needed
     from fancompanion.core.store.schema import INDEX
     from fancompanion.core.store.tables import edit
 
@@ -251,7 +254,7 @@ def _rebuild_catalog(store: Store, bundle: Path | None) -> list[str]:
                         lost.append(str(row.get("name")))
                 index.replace("shows", kept_rows)
             catalog.set_meta(bundle_version=0)  # makes the bundle merge in again
-        seed_if_needed(store, bundle)
+        reseed(store)
         listed = {s.id for s in catalog.summaries()}
         orphans = [  # good show files a lost index no longer lists (fetched shows)
             record

@@ -21,9 +21,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from fancompanion.core.library import Library, ShowView
+from fancompanion.core.library import Library, ShowView, StoreError
 from fancompanion.core.models import ShowSummary, WatchStatus
-from fancompanion.core.store.errors import StoreError
 from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line

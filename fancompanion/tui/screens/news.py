@@ -14,10 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
-from fancompanion.core.library import Library
+from fancompanion.core.library import Library, StoreError
 from fancompanion.core.models import NewsItem
 from fancompanion.core.shield import shield
-from fancompanion.core.store.errors import StoreError
 from fancompanion.core.text import clean_url
 from fancompanion.core.timeutil import now_iso
 from fancompanion.tui.host import host_of

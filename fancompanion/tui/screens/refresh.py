@@ -21,9 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 from textual.worker import Worker, WorkerState
 
-from fancompanion.core.store import Store
-from fancompanion.core.store.errors import StoreError
-from fancompanion.fetch.progress import ProgressCallback, Step, Summary
+from fancompanion.core.library import Library
+from fancompanion.fetch.progress import Step, Summary
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import content
 
@@ -43,9 +42,9 @@ class RefreshScreen(ModalScreen[Summary]):
     """
     BINDINGS: ClassVar[list[BindingType]] = bindings("screen.back")
 
-    def __init__(self, store: Store, *, shows: bool = True, news: bool = True) -> None:
+    def __init__(self, library: Library, *, shows: bool = True, news: bool = True) -> None:
         super().__init__()
-        self.store = store
+        self.library = library
         self.shows = shows
         self.news = news
         self.cancel = threading.Event()
@@ -63,7 +62,15 @@ class RefreshScreen(ModalScreen[Summary]):
 
     @work(thread=True, exclusive=True, group="refresh", description="Refresh")
     def run_refresh(self) -> Summary:
-        return fetch_all(self.store, self.shows, self.news, self._report, self.cancel)
+        from fancompanion.fetch.refresh import run
+
+        return run(
+            self.library.store,
+            shows=self.shows,
+            news=self.news,
+            progress=self._report,
+            cancel=self.cancel,
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Dismiss once the worker has finished (dismissing from inside it would cancel it)."""
@@ -94,30 +101,3 @@ class RefreshScreen(ModalScreen[Summary]):
         """Cancel: the item in flight finishes, then the worker stops and dismisses."""
         self.cancel.set()
         self.query_one("#refresh-stage", Label).update(Content("Cancelling…"))
-
-
-def fetch_all(
-    store: Store,
-    shows: bool,
-    news: bool,
-    report: ProgressCallback,
-    cancel: threading.Event,
-) -> Summary:
-    """Run a refresh, turning every expected failure into the summary's errors."""
-    from fancompanion.fetch.http import Http
-    from fancompanion.fetch.refresh import Offline, refresh
-
-    try:
-        with Http() as http:
-            return refresh(
-                store,
-                http,
-                shows=shows,
-                news=news,
-                progress=report,
-                cancel=cancel,
-            )
-    except Offline as error:
-        return Summary(errors=[f"no network, nothing changed: {error}"])
-    except StoreError as error:
-        return Summary(errors=[str(error)])

@@ -17,8 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
-from fancompanion.core.library import Library
-from fancompanion.core.store.errors import StoreError
+from fancompanion.core.library import Library, StoreError
 from fancompanion.core.timeutil import now_iso
 from fancompanion.exchange.stats import Stats, compute, month_series
 from fancompanion.tui.keys import bindings

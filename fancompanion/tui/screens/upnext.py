@@ -15,9 +15,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from fancompanion.core.commands import Watch
-from fancompanion.core.library import Airing, Library, UpNext
+from fancompanion.core.library import Airing, Library, StoreError, UpNext
 from fancompanion.core.models import Episode, Progress
-from fancompanion.core.store.errors import StoreError
 from fancompanion.core.timeutil import air_time, local_display, now_iso
 from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
