@@ -41,5 +41,5 @@ def remove_show(library: Library, show_id: str, now: str | None = None) -> Remov
         only = dataclasses.replace(history, shows=mine, read=(), feeds=(), settings={})
         stamp = when.replace("-", "").replace(":", "")
         name = f"{ids.safe_filename(show_id)}-{stamp}.json"
-        saved = write_json(only, backups_dir(library.store) / "removed" / name)
+        saved = write_json(only, backups_dir(library.store.user) / "removed" / name)
     return Removal(library.apply(RemoveShow(show_id), when), saved)
