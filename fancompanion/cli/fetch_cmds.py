@@ -173,6 +173,8 @@ def cmd_fetch(context: Context) -> int:
     bar = ProgressPrinter(context)
     summary = run(context.store, shows=not args.news, news=not args.shows, progress=bar)
     bar.finish()
+    if summary.offline:
+        raise CommandError(summary.errors[0])
     if not args.news:  # shows an offline import left pending: look them up now
         from fancompanion.exchange.pending_imports import resolve
 

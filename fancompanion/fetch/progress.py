@@ -33,6 +33,7 @@ class Summary:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # skipped records and other non-failures
     cancelled: bool = False
+    offline: bool = False  # nothing could be reached: nothing was fetched or written
 
     @property
     def ok(self) -> bool:

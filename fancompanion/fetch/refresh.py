@@ -57,7 +57,7 @@ def run(
         with Http() as http:
             return refresh(store, http, shows=shows, news=news, progress=progress, cancel=cancel)
     except Offline as error:
-        return Summary(errors=[f"no network, nothing changed: {error}"])
+        return Summary(errors=[f"no network, nothing changed: {error}"], offline=True)
     except StoreError as error:
         return Summary(errors=[str(error)])
 

@@ -14,6 +14,7 @@ from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.core.store.backup import (
     KEEP_DAILY,
+    DailyBackup,
     backup_now,
     backups_dir,
     daily_backup,
@@ -36,9 +37,12 @@ def _with_history(store: Store) -> Store:
 
 
 def _new_day(store: Store) -> Store:
-    """The same data directory as a process started on a day with no snapshot yet."""
-    shutil.rmtree(backups_dir(store.user), ignore_errors=True)
-    return Store(store.root)
+    """The same data directory in a process opened yesterday: today has no snapshot yet."""
+    opened = open_store(store.root)
+    shutil.rmtree(backups_dir(opened.user), ignore_errors=True)
+    assert isinstance(opened.user.before_write, DailyBackup)
+    opened.user.before_write.settled_on = "yesterday"
+    return opened
 
 
 def test_the_first_write_of_the_day_keeps_the_state_before_it(store: Store) -> None:
