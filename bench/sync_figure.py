@@ -25,10 +25,10 @@ SIZE_TARGET = 10 * 1024 * 1024
 
 def _device(root: Path, folder: Path, name: str) -> object:
     from fancompanion.core.library import Library
-    from fancompanion.core.store import Store
+    from fancompanion.core.opening import open_store
     from fancompanion.sync.engine import Sync
 
-    sync = Sync(Library(Store.open(root)))
+    sync = Sync(Library(open_store(root)))
     sync.init(folder, name)
     return sync
 

@@ -83,7 +83,7 @@ class AppSync:
         line for the terminal."""
         if self.sync is None:
             return None
-        from fancompanion.core.store.errors import StoreError
+        from fancompanion.core.library import StoreError
         from fancompanion.sync.engine import SyncError
 
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 from fancompanion.core.commands import Result, Rewatch, SetRead, SetStatus, Unwatch, Watch
 from fancompanion.core.library import Library
 from fancompanion.core.models import Episode, WatchStatus
-from fancompanion.core.store import Store
+from fancompanion.core.opening import open_store
 from fancompanion.sync.engine import Outcome, Sync
 
 DAY_MS = 24 * 3600 * 1000
@@ -29,7 +29,7 @@ def episode(show: str, number: int) -> Episode:
 
 class Device:
     def __init__(self, root: Path, folder: Path, name: str, skew_ms: int = 0) -> None:
-        self.store = Store.open(root)
+        self.store = open_store(root)
         self.library = Library(self.store)
         self.skew_ms = skew_ms
         self.sync = Sync(self.library, wall=self.wall, now=self.now)

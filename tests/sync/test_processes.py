@@ -19,10 +19,10 @@ CORE = textwrap.dedent(
     from fancompanion.core.commands import Rewatch, Watch
     from fancompanion.core.library import Library
     from fancompanion.core.models import Episode
-    from fancompanion.core.store import Store
+    from fancompanion.core.opening import open_store
     from fancompanion.sync.engine import Sync
 
-    library = Library(Store.open(Path(sys.argv[1])))
+    library = Library(open_store(Path(sys.argv[1])))
     sync = Sync(library)
     for n in range(int(sys.argv[2])):
         episode = Episode("tvmaze-1", 1, 1 + n % 8, "", None, "2020-01-01")
