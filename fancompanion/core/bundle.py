@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from fancompanion.core import ids
+from fancompanion.core.identity import ShowIds, ShowIndex
 from fancompanion.core.linking import link_news
-from fancompanion.core.models import Feed, NewsItem, ShowRecord, ShowSummary
+from fancompanion.core.models import Feed, NewsItem, ShowRecord
 from fancompanion.core.store.errors import StoreError
 from fancompanion.core.store.files import read_json
 from fancompanion.core.store.store import Store
@@ -97,7 +98,7 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
         new_fan = fresh and not store.user.state_path.exists()
         # A newer bundle never replaces a show the fetcher has brought up to date since
         # (a stored TVmaze "updated" stamp later than the bundle's own).
-        stored = [] if fresh else catalog.summaries()
+        stored = ShowIndex([] if fresh else catalog.summaries())
         removed = set(catalog.meta().get("removed") or ()) if not fresh else set()
         records = [
             r for r in bundle.records if not _fetched_since(r, stored) and r.show.id not in removed
@@ -119,15 +120,14 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
     return True
 
 
-def _fetched_since(record: ShowRecord, stored: list[ShowSummary]) -> bool:
+def _fetched_since(record: ShowRecord, stored: ShowIndex) -> bool:
     show = record.show
-    for summary in stored:
-        same = (show.tvmaze_id is not None and summary.tvmaze_id == show.tvmaze_id) or (
-            show.imdb_id is not None and summary.imdb_id == show.imdb_id
-        )
-        if same and summary.updated is not None and (show.updated or 0) < summary.updated:
-            return True
-    return False
+    summary = stored.find(ShowIds(show.tvmaze_id, show.imdb_id, show.thetvdb_id))
+    return (
+        summary is not None
+        and summary.updated is not None
+        and (show.updated or 0) < summary.updated
+    )
 
 
 def peek_version(bundle_path: Path) -> int:

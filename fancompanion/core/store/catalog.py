@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from fancompanion.core import ids
 from fancompanion.core.changes import KEEP, ShowChange, diff
+from fancompanion.core.identity import ShowIds, ShowIndex
 from fancompanion.core.models import (
     Feed,
     NewsItem,
@@ -230,7 +231,8 @@ class Catalog:
         now = now_iso()
         with self.lock.held(), edit(self.index_path, INDEX, self.lock) as index:
             rows_by_id = {str(d.get("id")): d for d in index.table("shows")}
-            resolved = [self._resolve(record, rows_by_id.values()) for record in records]
+            finder = ShowIndex(self.summaries())
+            resolved = [_resolve(record, finder) for record in records]
             with edit(self.people_path, PEOPLE, self.lock) as people:
                 resolved = self._merge_people(resolved, people.table("people"))
                 people.changed = True
@@ -266,17 +268,6 @@ class Catalog:
                 "people": [to_doc(p) for p in record.people],
             },
         )
-
-    @staticmethod
-    def _resolve(record: ShowRecord, stored: Iterable[dict[str, Any]]) -> ShowRecord:
-        show = record.show
-        for doc in stored:
-            same = (show.tvmaze_id is not None and doc.get("tvmaze_id") == show.tvmaze_id) or (
-                show.imdb_id is not None and doc.get("imdb_id") == show.imdb_id
-            )
-            if same and doc.get("id") != show.id:
-                return rekey_show(record, str(doc["id"]))
-        return record
 
     @staticmethod
     def _merge_people(records: list[ShowRecord], stored: list[dict[str, Any]]) -> list[ShowRecord]:
@@ -426,6 +417,16 @@ class Catalog:
             docs = [d for d in news.table("feeds") if d.get("url") != feed.url]
             docs.append(to_doc(feed))
             news.replace("feeds", docs)
+
+
+def _resolve(record: ShowRecord, finder: ShowIndex) -> ShowRecord:
+    """An incoming show that is a stored one (the rule of :mod:`fancompanion.core.identity`)
+    takes the stored show's id."""
+    show = record.show
+    stored = finder.find(ShowIds(show.tvmaze_id, show.imdb_id, show.thetvdb_id))
+    if stored is not None and stored.id != record.show.id:
+        return rekey_show(record, stored.id)
+    return record
 
 
 def rekey_show(record: ShowRecord, new_id: str) -> ShowRecord:
