@@ -28,10 +28,15 @@ _ESCAPES = re.compile(
 # C0 (except \t \n), DEL, C1, bidi marks/embeddings/overrides/isolates, zero-width and BOM-like
 # marks, and lone surrogates (JSON can spell them; they cannot be written as UTF-8).
 # U+200D (zero-width joiner) is kept: emoji sequences need it.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+# Invisible characters strip_controls removes: C0 but tab and newline, DEL, C1 (8-bit CSI/OSC),
+# bidi controls, zero-width marks and lone surrogates. The one list; the TUI's check uses it.
+_INVISIBLE_CHARS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff"
 )
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Anything strip_controls would change: the invisible characters plus line/paragraph separators.
+_UNSAFE = re.compile(f"[{_INVISIBLE_CHARS}\u2028\u2029]")
 _LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -71,6 +76,11 @@ class _PlainText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._dropping:
             self.parts.append(data)
+
+
+def is_clean(value: str) -> bool:
+    """Would :func:`strip_controls` leave ``value`` as it is? (One precompiled search.)"""
+    return _UNSAFE.search(value) is None
 
 
 def strip_controls(value: str) -> str:

@@ -19,20 +19,15 @@ import re
 from rich.text import Text
 from textual.content import Content
 
-from fancompanion.core.text import strip_controls
+from fancompanion.core.text import is_clean, strip_controls
 
-# Anything strip_controls would change: C0 but tab and newline, DEL, C1 (8-bit CSI/OSC), line
-# and paragraph separators, bidi controls, zero-width marks and lone surrogates.
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # plus tab and newline
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200c\u200e\u200f\u2028\u2029"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
-)
+# What makes a clean value unfit for one row: tab, newline and the other breaks.
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def plain(value: str) -> str:
     """``value`` without escape sequences or control characters (newlines and tabs kept)."""
-    if _UNSAFE.search(value) is None:
+    if is_clean(value):
         return value
     return strip_controls(value)
 
