@@ -16,6 +16,7 @@ from textual.widgets import Static
 from fancompanion.core.library import Library
 from fancompanion.core.models import Episode, Show, ShowRecord
 from fancompanion.core.store import Store
+from fancompanion.tui import compat
 from fancompanion.tui.app import FanCompanionApp
 from fancompanion.tui.screens.library import LibraryScreen
 from fancompanion.tui.widgets.shows_list import ShowsList
@@ -60,7 +61,7 @@ def screen_text(app: App[None]) -> str:
     """Everything on screen as plain text (what ``tmux capture-pane`` would show)."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    update = app.screen._compositor.render_update(full=True)
+    update = compat.render_screen(app)
     console.print(update)
     return console.export_text()
 

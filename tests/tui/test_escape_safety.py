@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import cast
 
 import pytest
-from textual._compositor import CompositorUpdate
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.pilot import Pilot
@@ -34,6 +32,7 @@ from fancompanion.core.models import (
     WatchStatus,
 )
 from fancompanion.core.store import Store
+from fancompanion.tui import compat
 from fancompanion.tui.app import FanCompanionApp
 from fancompanion.tui.safe import line, plain
 from fancompanion.tui.screens.stats import StatsScreen
@@ -125,7 +124,7 @@ class Terminal:
         display = app._display
 
         def capture(screen: object, renderable: object) -> None:
-            if isinstance(renderable, CompositorUpdate):
+            if isinstance(renderable, compat.CompositorUpdate):
                 self.written.append(renderable.render_segments(app.console))
             display(screen, renderable)  # type: ignore[arg-type]
 
@@ -133,7 +132,7 @@ class Terminal:
 
     def frame(self) -> str:
         """The whole current screen, encoded as for the terminal."""
-        update = cast(CompositorUpdate, self.app.screen._compositor.render_update(full=True))
+        update = compat.render_screen(self.app)
         encoded: str = update.render_segments(self.app.console)
         self.written.append(encoded)
         return encoded
@@ -221,7 +220,7 @@ async def test_library_tabs_show_hostile_names_without_escapes(store: Store) -> 
             shows_list(app).focus()
             await pilot.press("w")  # a status change: the notification names the show
             await look(pilot, terminal)
-            notes = [n.message for n in app._notifications]
+            notes = [n.message for n in compat.notifications(app)]
             assert "Evillink Show: Plan to watch" in notes
         assert app.is_running
 
@@ -285,7 +284,7 @@ async def test_an_error_quoting_store_text_is_notified_without_escapes(
     async with app.run_test(size=(120, 36)) as pilot:
         with watched(app) as terminal:
             await look(pilot, terminal)
-            errors = [n.message for n in app._notifications if n.severity == "error"]
+            errors = [n.message for n in compat.notifications(app) if n.severity == "error"]
             assert errors
             assert all(FORBIDDEN.search(message) is None for message in errors)
             assert any("cannot read Evillink" in message for message in errors)  # its first line

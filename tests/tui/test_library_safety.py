@@ -6,6 +6,7 @@ from textual.widgets import OptionList
 
 from fancompanion.core.models import Credit, Episode, Person, Show, ShowRecord
 from fancompanion.core.store import Store
+from fancompanion.tui import compat
 from tests.tui.library_pilot import (
     JESSICA,
     filter_to,
@@ -79,7 +80,7 @@ async def test_a_damaged_show_file_is_reported_in_one_line_and_the_app_goes_on(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await filter_to(pilot, "jess")
-        messages = [n for n in app._notifications if n.severity == "error"]
+        messages = [n for n in compat.notifications(app) if n.severity == "error"]
         assert len(messages) == 1
         assert messages[0].message.startswith("Opening the show: ")
         assert "\n" not in messages[0].message

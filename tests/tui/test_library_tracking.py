@@ -11,6 +11,7 @@ from textual.widgets import Tree
 
 from fancompanion.core.models import Episode, WatchStatus
 from fancompanion.core.store import Store
+from fancompanion.tui import compat
 from fancompanion.tui.widgets.seasons import Node
 from tests.tui.library_pilot import (
     DEFENDERS,
@@ -54,7 +55,7 @@ def row_of(app: App[None], name: str) -> list[str]:
 
 def toasts(app: App[None]) -> str:
     """Every notification shown so far (Textual keeps them on the app while they are up)."""
-    return "\n".join(n.message for n in app._notifications)
+    return "\n".join(n.message for n in compat.notifications(app))
 
 
 async def open_seasons(pilot: Pilot[None], query: str) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from fancompanion.core.library import Library
 from fancompanion.core.models import Feed, NewsItem
 from fancompanion.core.store import Store
+from fancompanion.tui import compat
 from fancompanion.tui.screens.news import NewsScreen
 from tests.tui.screen_harness import HarnessApp, SnapCompare, local_time_utc, settle
 
@@ -157,7 +158,7 @@ async def test_o_opens_only_web_links_and_says_when_there_is_none(
         await settle(pilot)
         await pilot.press("o")
         assert opened == []
-        assert any("no web link" in n.message for n in app._notifications)
+        assert any("no web link" in n.message for n in compat.notifications(app))
         screen.select("web-1")
         await settle(pilot)
         await pilot.press("o")

@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
-from textual.widgets._progress_bar import Bar  # the bar inside ProgressBar (not exported)
 
 from fancompanion.core.library import ShowView
 from fancompanion.core.models import Episode, WatchStatus
+from fancompanion.tui.compat import set_bar_percentage
 from fancompanion.tui.safe import content
 from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.episode_text import air_date, episode_title
@@ -86,7 +86,7 @@ class Overview(VerticalScroll):
         set before the first layout (width 0) stays unrounded and draws a stray half cell.
         """
         bar = self.query_one("#overview-progress", ProgressBar)
-        bar.query_one(Bar).percentage = bar.percentage
+        set_bar_percentage(bar, bar.percentage)
 
 
 def _next_line(label: str, episode: Episode | None, none: str) -> Content:

@@ -8,8 +8,6 @@ Summaries of unwatched episodes stay hidden until watched, unless revealed with 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -26,6 +24,7 @@ from fancompanion.core.library import ShowView
 from fancompanion.core.models import Episode
 from fancompanion.core.timeutil import has_aired
 from fancompanion.tui import messages
+from fancompanion.tui.compat import BatchTree
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import content, line
 from fancompanion.tui.styles import MUTED
@@ -42,34 +41,12 @@ class Node:
     episode: Episode | None = None
 
 
-class SeasonsTree(Tree[Node]):
+class SeasonsTree(BatchTree[Node]):
     """The tree itself; ``space`` here means "watched", not "expand"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("episodes.toggle", "episodes.up_to", "episodes.rewatch", "episodes.spoiler")
     ]
-
-    def __init__(self, label: TextType, *, id: str | None = None) -> None:
-        super().__init__(label, id=id)
-        self._adding = 0
-
-    @contextmanager
-    def adding(self) -> Iterator[None]:
-        """Add many lines at once: the tree's caches are reset once, at the end.
-
-        ``Tree`` resets its line cache and asks for a layout after every single ``add``; a
-        season of the daily soap is 250 lines, so that was 250 resets before one frame.
-        """
-        self._adding += 1
-        try:
-            yield
-        finally:
-            self._adding -= 1
-            self._invalidate()
-
-    def _invalidate(self) -> None:
-        if not self._adding:
-            super()._invalidate()
 
     def process_label(self, label: TextType) -> Text:
         """Our labels are single-line ``Text`` already: skip ``Tree``'s split into lines."""
@@ -80,7 +57,7 @@ class SeasonsTree(Tree[Node]):
     def get_label_width(self, node: TreeNode[Node]) -> int:
         """What ``Tree`` measures by rendering every line's label (a copy, a style and an
         assembly per line, at every layout): the toggle icon and the label's cells."""
-        width = node._label.cell_len
+        width = self.process_label(node.label).cell_len
         if not node.allow_expand:
             return width
         return cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) + width
