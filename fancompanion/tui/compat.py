@@ -7,7 +7,7 @@ project may reach into Textual's underscored names.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -51,6 +51,18 @@ class BatchTree(Tree[T]):
 def set_bar_percentage(bar: ProgressBar, percentage: float | None) -> None:
     """Set the drawn bar inside ``bar`` now (``ProgressBar`` exports no way to reach it)."""
     bar.query_one(Bar).percentage = percentage
+
+
+def watch_frames(app: App[Any], seen: Callable[[CompositorUpdate], None]) -> None:
+    """Call ``seen`` with every full or partial frame the app sends to its driver."""
+    display = app._display
+
+    def wrapped(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, CompositorUpdate):
+            seen(renderable)
+        display(screen, renderable)
+
+    app._display = wrapped  # type: ignore[method-assign]
 
 
 def notifications(app: App[Any]) -> list[Notification]:

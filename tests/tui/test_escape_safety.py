@@ -121,14 +121,9 @@ class Terminal:
     def __init__(self, app: App[None]) -> None:
         self.app = app
         self.written: list[str] = []
-        display = app._display
-
-        def capture(screen: object, renderable: object) -> None:
-            if isinstance(renderable, compat.CompositorUpdate):
-                self.written.append(renderable.render_segments(app.console))
-            display(screen, renderable)  # type: ignore[arg-type]
-
-        app._display = capture  # type: ignore[method-assign]
+        compat.watch_frames(
+            app, lambda update: self.written.append(update.render_segments(app.console))
+        )
 
     def frame(self) -> str:
         """The whole current screen, encoded as for the terminal."""

@@ -73,3 +73,8 @@ async def test_notifications_and_the_rendered_frame_are_readable() -> None:
         assert [n.message for n in compat.notifications(app)] == ["a note for the fan"]
         frame = compat.render_screen(app).render_segments(app.console)
         assert "compat frame text" in frame
+        seen: list[str] = []
+        compat.watch_frames(app, lambda update: seen.append(update.render_segments(app.console)))
+        app.query_one("#text", Static).update("changed text")
+        await pilot.pause()
+        assert any("changed text" in chunk for chunk in seen)
