@@ -9,6 +9,7 @@ from fancompanion.core.bundle import peek_version
 from fancompanion.core.commands import Change, Rewatch, SetRead, SetSetting, SetStatus, Watch
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
+from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.paths import bundle_dir
 from tests.bundle.reference import confirmed_cast
@@ -36,7 +37,7 @@ def cast_names(store: Store, name: str) -> list[str]:
 
 def old_store_with_history(root: Path) -> Store:
     """A fan on the previous bundle: watched, rewatched, set statuses, read notes, a setting."""
-    store = Store.open(root, bundle=PREVIOUS)
+    store = open_store(root, bundle=PREVIOUS)
     assert store.catalog.meta()["bundle_version"] == peek_version(PREVIOUS) == 1
     summaries = {s.name: s for s in store.catalog.summaries()}
     assert cast_names(store, "Luke Cage") == ["Mike Colter"]  # what the old bundle had
@@ -70,7 +71,7 @@ def test_an_existing_store_gets_the_new_cast_and_ids_and_keeps_the_fans_state(
     ids_before = sorted((s.name, s.id) for s in old.catalog.summaries())
     assert before  # marks, statuses, reads and settings were written
 
-    new = Store.open(tmp_path / "data", bundle=bundle_dir())
+    new = open_store(tmp_path / "data", bundle=bundle_dir())
 
     assert new.catalog.meta()["bundle_version"] == peek_version(bundle_dir()) > 1
     for show in ("Luke Cage", "The Defenders", "Jessica Jones"):
@@ -94,7 +95,7 @@ def test_corrected_library_notes_reach_an_existing_store_and_stay_read(tmp_path:
     Library(old).apply(SetRead(("bundle-013",), True, at="2025-06-04T08:00:00Z"))
     before = user_bytes(old)
 
-    new = Store.open(tmp_path / "data", bundle=bundle_dir())
+    new = open_store(tmp_path / "data", bundle=bundle_dir())
 
     item = next(n for n in new.catalog.news() if n.id == "bundle-013")
     assert "three new principal cast members" in item.summary
@@ -107,8 +108,8 @@ def test_corrected_library_notes_reach_an_existing_store_and_stay_read(tmp_path:
 
 def test_opening_again_writes_nothing(tmp_path: Path) -> None:
     old_store_with_history(tmp_path / "data")
-    Store.open(tmp_path / "data", bundle=bundle_dir())
+    open_store(tmp_path / "data", bundle=bundle_dir())
     catalog = tmp_path / "data" / "catalog"
     stamps = {p: p.stat().st_mtime_ns for p in catalog.rglob("*") if p.is_file()}
-    Store.open(tmp_path / "data", bundle=bundle_dir())
+    open_store(tmp_path / "data", bundle=bundle_dir())
     assert {p: p.stat().st_mtime_ns for p in catalog.rglob("*") if p.is_file()} == stamps
