@@ -24,7 +24,9 @@ def test_a_show_added_by_another_process_appears_in_the_next_read(store: Store) 
     record = store.catalog.record(before[0].id)
     assert record is not None
     other = Store(store.root)  # another process: its own catalog object, same files
-    show = dataclasses.replace(record.show, id="show-copy", tvmaze_id=None, imdb_id=None)
+    show = dataclasses.replace(
+        record.show, id="show-copy", tvmaze_id=None, imdb_id=None, thetvdb_id=None
+    )  # no id in common: another show
     other.catalog.put_shows([ShowRecord(show=dataclasses.replace(show, name="A Copy"))])
     names = {s.name for s in store.catalog.summaries()}
     assert "A Copy" in names
