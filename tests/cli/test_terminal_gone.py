@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from fancompanion.core.store import Store
+from fancompanion.core.opening import open_store
 from fancompanion.paths import bundle_dir
 from tests.trust.helpers import store_problems
 
@@ -66,7 +66,7 @@ def _read_until(master: int, proc: subprocess.Popen[bytes], seconds: float, done
 def test_the_app_ends_when_its_terminal_is_closed(data_dir: Path, how: str) -> None:
     if how == "make run" and (shutil.which("make") is None or not (ROOT / ".venv").is_dir()):
         pytest.skip("make run needs make and the project's .venv")
-    store = Store.open(data_dir, bundle=bundle_dir())
+    store = open_store(data_dir, bundle=bundle_dir())
     env = {**os.environ, "TERM": "xterm-256color", "FANCOMPANION_DATA_DIR": str(data_dir)}
     env.pop("MAKEFLAGS", None)
     env.pop("MFLAGS", None)
