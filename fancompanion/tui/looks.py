@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SystemCommand
 
 from fancompanion.core.commands import SetSetting
-from fancompanion.core.store.errors import StoreError
+from fancompanion.core.library import StoreError
 
 if TYPE_CHECKING:
     from fancompanion.core.digest import Digest

@@ -10,7 +10,7 @@ None when cancelled.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -21,7 +21,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from fancompanion.core.store import Store
+if TYPE_CHECKING:  # a type only: the screen is handed the app's store
+    from fancompanion.core.store import Store
+
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line, plain
 
