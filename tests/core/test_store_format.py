@@ -7,6 +7,7 @@ not fit its type is reported.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,11 @@ def whole_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     store.user.set_read([n.id for n in store.catalog.news()[:3]])
     store.user.set_setting("theme", "textual-light")
     store.user.set_status(show.id, WatchStatus.PLAN)
+    record = store.catalog.record(show.id)
+    assert record is not None
+    status = "Running" if record.show.status == "Ended" else "Ended"
+    refreshed = dataclasses.replace(record, show=dataclasses.replace(record.show, status=status))
+    store.catalog.put_shows([refreshed])  # a refresh that changed something: the change log
     return store
 
 

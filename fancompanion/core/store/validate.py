@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fancompanion.core.store import catalog, user
 from fancompanion.core.store.schema import (
+    CHANGES,
     FILE_TYPES,
     INDEX,
     NEWS,
@@ -52,6 +53,7 @@ def catalog_files(area: catalog.Catalog) -> list[tuple[Path, str]]:
             (area.index_path, INDEX),
             (area.people_path, PEOPLE),
             (area.news_path, NEWS),
+            (area.changes_path, CHANGES),
         )
         if p.exists()
     ]
