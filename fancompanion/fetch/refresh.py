@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from fancompanion.core.linking import link_news
 from fancompanion.core.models import Feed, NewsItem, ShowSummary
 from fancompanion.core.store import Store, StoreError
+from fancompanion.core.store.catalog import rekey_show
 from fancompanion.core.timeutil import now_iso, parse_utc
 from fancompanion.fetch.articles import article_text
 from fancompanion.fetch.feeds import fetch_feed
@@ -99,27 +100,37 @@ def shows_to_refetch(
     ]
 
 
-def pending_show_ids(store: Store) -> list[int]:
-    """TVmaze ids of shows the fan has marks or a status for that the catalog lacks (marked on
-    another device and synced here, or an import's): a refresh adds them."""
+def pending_shows(store: Store) -> list[tuple[str, str, str]]:
+    """Shows the fan has marks or a status for that the catalog lacks (marked on another
+    device and synced here, or an import's), as (our show id, ``tvmaze``/``imdb``, its id):
+    a refresh adds them. Ids made from a name alone cannot be looked up and stay pending."""
     known = {s.id for s in store.catalog.summaries()}
     wanted = set(store.user.shows_with_marks()) | set(store.user.statuses())
     out = []
     for show_id in sorted(wanted - known):
-        number = show_id.removeprefix("tvmaze-")
-        if number != show_id and number.isdigit():
-            out.append(int(number))
+        service, _, value = show_id.partition("-")
+        if (service == "tvmaze" and value.isdigit()) or (service == "imdb" and value):
+            out.append((show_id, service, value))
     return out
 
 
 def _add_pending(store: Store, tvmaze: TvMaze, summary: Summary, cancel: threading.Event) -> None:
-    for tvmaze_id in pending_show_ids(store):
+    for show_id, service, value in pending_shows(store):
         if cancel.is_set():
             return
         try:
-            add_show(store, tvmaze, tvmaze_id, summary)
+            number = int(value) if service == "tvmaze" else tvmaze.lookup_imdb(value)
+            if number is None:
+                summary.errors.append(f"{show_id} (marked on another device): not on TVmaze")
+                continue
+            record = tvmaze.show(number, summary.notes)
+            if record is None:
+                raise FetchError(f"TVmaze sent no usable show for {number}")
+            # The marks name the show by the id it has on the device that marked it.
+            store.catalog.put_shows([rekey_show(record, show_id)])
+            summary.shows_updated += 1
         except FetchError as error:
-            summary.errors.append(f"show {tvmaze_id} (marked on another device): {error}")
+            summary.errors.append(f"{show_id} (marked on another device): {error}")
             if error.offline:
                 return
 

@@ -7,7 +7,9 @@ import io
 from pathlib import Path
 
 from fancompanion.cli.main import run
+from fancompanion.core.commands import ImportMarks, RemoveShow
 from fancompanion.core.library import Library
+from fancompanion.core.models import Mark
 from fancompanion.core.store import Store
 from fancompanion.core.timeutil import now_iso
 from fancompanion.fetch.http import Http
@@ -57,3 +59,28 @@ def test_a_show_marked_elsewhere_is_pending_until_the_next_fetch_adds_it(
     assert view.progress.watched == 1  # the synced mark is on the fetched episode
     code, out, _ = cli("sync", "status")
     assert "Pending" not in out
+
+
+def test_a_show_known_here_only_by_its_imdb_id_is_looked_up_and_keeps_that_id(
+    tvmaze: Server, store: Store
+) -> None:
+    """The bundled Daredevil is ``imdb-tt3322312``; a device that removed it and then received
+    marks for it from another device finds it again by its IMDb id."""
+    daredevil = "imdb-tt3322312"
+    library = Library(store)
+    view = library.show(daredevil)
+    assert view is not None
+    first = view.record.episodes[0]
+    library.apply(RemoveShow(daredevil))
+    library.apply(ImportMarks(daredevil, (Mark.first(first, "2024-02-02T20:00:00Z"),)))
+    tvmaze.route("/lookup/shows", json_reply({"id": 1369}))
+    tvmaze.route("/shows/1369", json_reply(embedded_show(1369, "Daredevil", "tt3322312", 1, 3)))
+    tvmaze.route("/updates/shows", json_reply({}))
+    store.catalog.set_meta(last_refresh=now_iso())
+    code, out, err = cli("fetch", "--shows")
+    assert code == 0, out + err
+    assert "/lookup/shows" in tvmaze.paths()
+    again = Library(store).show(daredevil)
+    assert again is not None
+    assert again.record.show.tvmaze_id == 1369
+    assert again.progress.watched == 1
