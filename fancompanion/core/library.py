@@ -6,6 +6,7 @@ The TUI and the CLI both go through :class:`Library`; neither touches the store'
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -89,6 +90,30 @@ class Library:
 
     def statuses(self) -> dict[str, WatchStatus]:
         return self.store.user.statuses()
+
+    def stamp(self) -> tuple[tuple[int, int, int], ...]:
+        """A cheap fingerprint of what the screens show: (inode, size, mtime) of the catalog
+        files, the user state and the marks folder. Every store write replaces a file by a
+        rename, so a change made by another process (import, fetch, a second app) changes it;
+        nothing is read."""
+        catalog, user = self.store.catalog, self.store.user
+        paths = (
+            catalog.index_path,
+            catalog.people_path,
+            catalog.news_path,
+            user.state_path,
+            user.read_path,
+            user.watched_dir,
+        )
+        out = []
+        for path in paths:
+            try:
+                info = os.stat(path)
+            except OSError:
+                out.append((0, 0, 0))
+            else:
+                out.append((info.st_ino, info.st_size, info.st_mtime_ns))
+        return tuple(out)
 
     def watched_count(self, summary: ShowSummary, now: str | None = None) -> int:
         """Regular episodes the fan marked, capped at those aired (cheap: marks file only)."""

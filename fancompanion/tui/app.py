@@ -26,6 +26,7 @@ from fancompanion.tui.keys import bindings
 from fancompanion.tui.looks import Looks
 from fancompanion.tui.safe import line
 from fancompanion.tui.screens.library import LibraryScreen
+from fancompanion.tui.workers import WorkFailed, owner
 
 S = TypeVar("S", bound=Screen[Any])
 
@@ -95,11 +96,12 @@ class FanCompanionApp(App[None]):
         assert isinstance(screen, LibraryScreen)
         return screen
 
-    def open_show(self, show_id: str, tab: str = "overview") -> None:
-        """Go back to the library with this show selected and ``tab`` shown."""
+    def open_show(self, show_id: str, tab: str = "overview", target: str | None = None) -> None:
+        """Go back to the library with this show selected and ``tab`` shown and focused;
+        ``target`` (a person id on Cast, an episode key on Seasons) gets that tab's cursor."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self._library_screen().select_show(show_id, tab)
+        self._library_screen().select_show(show_id, tab, target)
 
     def open_news(self, news_id: str | None = None) -> None:
         """Open the News screen, on one item when given."""
@@ -230,4 +232,8 @@ class FanCompanionApp(App[None]):
             title="Something went wrong",
             severity="error",
             markup=False,
+            timeout=10,
         )
+        asked = owner(event.worker)
+        if asked is not None:
+            asked.post_message(WorkFailed(event.worker.group, message))

@@ -17,7 +17,9 @@ from fancompanion.core.library import Library
 class Host(Protocol):
     library: Library
 
-    def open_show(self, show_id: str, tab: str = "overview") -> None: ...
+    def open_show(
+        self, show_id: str, tab: str = "overview", target: str | None = None
+    ) -> None: ...
 
     def open_news(self, news_id: str | None = None) -> None: ...
 

@@ -59,9 +59,10 @@ class Track(Message):
     """A tracking request from the seasons tab.
 
     ``kind`` is "toggle", "season", "up_to" or "rewatch"; ``episode`` is set for every kind but
-    "season", which uses ``season``.
+    "season", which uses ``season``. ``show_id`` is the show the tab was showing.
     """
 
+    show_id: str
     kind: str
     episode: Episode | None = None
     season: int | None = None

@@ -1,17 +1,35 @@
-"""Run store work in thread workers owned by the app, so every failure reaches one handler.
+"""The one worker style of the app: thread workers owned by the app, failures to one handler.
 
 ``Worker.StateChanged`` does not bubble: a worker started by a widget reports only to that
-widget. Starting every worker on the app instead lets ``FanCompanionApp.on_worker_state_changed``
-turn any store error into one notification (Harlequin's pattern), and ``exclusive`` groups
-cancel stale reads (moving quickly through the list only finishes the last show opened).
+widget. Every worker is therefore started on the app (``exit_on_error=False``, a named group and
+a description), so ``FanCompanionApp.on_worker_state_changed`` turns any failure into one
+notification (Harlequin's pattern). Results travel back as messages posted by the work itself;
+a failure is also told to the widget or screen that asked (:class:`WorkFailed`), so it can say
+on screen what is missing instead of waiting forever. ``exclusive`` groups cancel stale reads
+(moving quickly through the list only finishes the last show opened).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.worker import Worker, get_current_worker
+
+_owners: weakref.WeakKeyDictionary[Worker[Any], DOMNode] = weakref.WeakKeyDictionary()
+
+
+@dataclass
+class WorkFailed(Message):
+    """Posted to the node that started a worker when that worker failed (after the app's
+    notification): ``message`` is the one line the app showed."""
+
+    group: str
+    message: str
 
 
 def run_in_thread(
@@ -23,7 +41,7 @@ def run_in_thread(
     exclusive: bool = True,
 ) -> Worker[None]:
     """Start ``work`` in a thread worker on the app (errors go to the app's handler)."""
-    return node.app.run_worker(
+    worker = node.app.run_worker(
         work,
         name=description,
         group=group,
@@ -32,6 +50,14 @@ def run_in_thread(
         thread=True,
         exit_on_error=False,
     )
+    _owners[worker] = node
+    return worker
+
+
+def owner(worker: Worker[Any]) -> DOMNode | None:
+    """The widget or screen that started the worker (None once it is gone)."""
+    node = _owners.get(worker)
+    return node if node is not None and node.is_attached else None
 
 
 def cancelled() -> bool:

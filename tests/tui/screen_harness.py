@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Static
-from textual.worker import WorkerCancelled
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from fancompanion.core.library import Library
 
@@ -26,14 +26,16 @@ class HarnessApp(App[None]):
         super().__init__()
         self.library = library
         self.opened_shows: list[tuple[str, str]] = []
+        self.targets: list[str | None] = []
         self.opened_news: list[str | None] = []
         self.library_changes = 0
 
     def compose(self) -> ComposeResult:
         yield Static("library")
 
-    def open_show(self, show_id: str, tab: str = "overview") -> None:
+    def open_show(self, show_id: str, tab: str = "overview", target: str | None = None) -> None:
         self.opened_shows.append((show_id, tab))
+        self.targets.append(target)
 
     def open_news(self, news_id: str | None = None) -> None:
         self.opened_news.append(news_id)
@@ -45,11 +47,12 @@ class HarnessApp(App[None]):
 async def settle(pilot: Pilot[None]) -> None:
     """Let the screen's thread workers finish and their results reach the widgets.
 
-    A worker replaced by a newer one of its exclusive group (the fan moved on) is fine.
+    A worker replaced by a newer one of its exclusive group (the fan moved on) is fine, and so
+    is one that failed: the app's handler has reported it (tests look at what it showed).
     """
     for _ in range(3):
         for worker in list(pilot.app.workers):
-            with contextlib.suppress(WorkerCancelled):
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
                 await worker.wait()
         await pilot.pause()
 

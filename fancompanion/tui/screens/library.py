@@ -1,14 +1,14 @@
 """The main screen: the shows list on the left, the selected show on the right.
 
-The screen is the controller of the library: its widgets say what the fan asked for (messages),
-it reads and writes through :class:`Library` in thread workers and hands the results back to the
-widgets. Writes are serialised by a lock and each re-reads the show first, so fast key presses
-never act on a stale view.
+A view: it lays out the list and the show's tabs and dispatches what the fan asks for. Reads
+run in thread workers (``fancompanion.tui.workers``) and come back as messages; what a change
+means is decided by the core (``Library``), not here. One rule keeps the screen honest: the
+show in the pane is the show under the list's cursor — a key that reaches the pane for any
+other show (a read still on its way) is refused, never applied to the show left behind.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
@@ -28,7 +28,7 @@ from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.shows_list import ShowsList
-from fancompanion.tui.workers import cancelled, run_in_thread
+from fancompanion.tui.workers import WorkFailed, cancelled, run_in_thread
 
 if TYPE_CHECKING:
     from fancompanion.tui.widgets.show_pane import ShowPane
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 HIDE_SPOILERS = "hide_spoilers"
 LAST_SHOW = "last_show"
 WIDE = 120  # columns from which the tabs lay out side by side
+TABS = ("overview", "seasons", "cast", "news")
 
 
 class FilterInput(Input):
@@ -59,6 +60,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings(
             "library.filter",
+            "library.clear_filter",
             "library.status",
             "library.tab_overview",
             "library.tab_seasons",
@@ -71,19 +73,16 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.clock = clock
-        self.view: ShowView | None = None
+        self.view: ShowView | None = None  # the show in the pane; None while it is read
         self.hide_spoilers = True
         self._last_saved: str | None = None
         self._offer_completed: str | None = None  # show whose next "w" means Completed
-        self._write_lock = threading.Lock()
-        self._first_open = False
-        self._opened_early: str | None = None  # read started by select_show, not the cursor
-        # The show pane (tabs) is mounted just after the first frame; until then these hold
-        # what it must show (the view itself is ``self.view``).
+        # The show pane (tabs) is mounted just after the first frame (the first frame does
+        # not wait for a tab bar and its styles); until then ``_tab`` holds the tab to show.
         self._pane: ShowPane | None = None
-        self._has_show = False
         self._tab = "overview"
-        self._focus_pane = False
+        self._focus_tab = False  # move the focus into the tab once the pane is mounted
+        self._opening: str | None = None  # the show being read
 
     def compose(self) -> ComposeResult:
         # Set before the children are styled: toggling it on the first resize would restyle
@@ -97,37 +96,37 @@ class LibraryScreen(Screen[None]):
             yield Static(id="empty-pane")
         yield Footer()
 
+    @property
+    def shows(self) -> ShowsList:
+        return self.query_one(ShowsList)
+
     def on_mount(self) -> None:
-        self.query_one(ShowsList).focus()
+        self.shows.focus()
         # The first read is done here, before the first layout: the index was decoded by
         # ``launch`` (cached), statuses and settings are two small files, and the list is then
-        # drawn once, loaded. A thread would only compete for the GIL with the first frame.
-        # A damaged user file goes the usual way: a worker, whose error is one notification.
+        # drawn once, loaded. A damaged file goes the usual way: a worker, whose failure is
+        # one notification, and the screen says what is missing.
         try:
             loaded = self._read()
         except StoreError:
             self.reload()
         else:
-            self._first_open = True
             self.on_library_loaded(loaded)
         self.call_after_refresh(self._mount_pane)
 
     async def _mount_pane(self) -> None:
-        """The tabs of the selected show, mounted once the list is on screen: the first frame
-        does not wait for a tab bar, an overview and their styles (the show itself is read in a
-        thread and arrives later anyway)."""
         from fancompanion.tui.widgets.show_pane import ShowPane
 
         pane = ShowPane(id="show")
-        pane.display = self._has_show
+        pane.display = self.shows.current_id is not None
         await self.query_one("#library").mount(pane, before="#empty-pane")
         self._pane = pane
         pane.active = self._tab
         if self.view is not None:
             pane.show_view(self.view, self.clock(), self.hide_spoilers)
-        if self._focus_pane:
-            self._focus_pane = False
-            pane.focus_active()
+        if self._focus_tab:
+            self._focus_tab = False
+            pane.switch(self._tab)
 
     def on_resize(self, event: events.Resize) -> None:
         """Wide terminals put details beside lists instead of under them (a no-op unless the
@@ -140,11 +139,8 @@ class LibraryScreen(Screen[None]):
             self._pane.reload_news()
 
     def on_screen_resume(self) -> None:
-        """Back from another screen: news may have been read there, so reread the show."""
-        if self.view is not None:
-            self._open(self.view.id)
-            if self._pane is not None:
-                self._pane.reload_news()
+        """Back from another screen: marks or read state may have changed there."""
+        self.reopen()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -164,18 +160,26 @@ class LibraryScreen(Screen[None]):
         return messages.LibraryLoaded(summaries, statuses, settings)
 
     def library_changed(self) -> None:
-        self.query_one(ShowsList).forget_progress()
+        """The store changed (here, on another screen or in another process): reread it all."""
+        self.shows.forget_progress()
         self.reload()
+
+    def on_work_failed(self, event: WorkFailed) -> None:
+        """A read failed (the app has said why): say on screen what is missing."""
+        if event.group == "library" and not self.shows.loaded:
+            self.shows.show_problem("Could not be read.")
+            self._show_empty(f"{event.message}\n\nThe rest of the app keeps working.")
+        elif event.group == "show" and self._pane is not None:
+            self._opening = None
+            self._pane.display = False
+            self._show_empty(f"This show could not be opened: {event.message}")
 
     def on_library_loaded(self, event: messages.LibraryLoaded) -> None:
         self.hide_spoilers = event.settings.get(HIDE_SPOILERS, True) is not False
         last = event.settings.get(LAST_SHOW)
         self._last_saved = last if isinstance(last, str) else None
-        shows = self.query_one(ShowsList)
-        shows.load(event.summaries, event.statuses, prefer=self._last_saved)
-        if self.view is not None and self.view.id == shows.current_id:
-            self._open(self.view.id)  # same show: refresh its marks and status
-        self._show_pane(shows.current_id is not None)
+        self.shows.load(event.summaries, event.statuses, prefer=self._last_saved)
+        self.call_after_refresh(self.reopen)  # after the list's first frame
 
     def _figure(self, summary: ShowSummary) -> tuple[int, int]:
         now = self.clock()
@@ -183,48 +187,64 @@ class LibraryScreen(Screen[None]):
 
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
         self._offer_completed = None
-        self._show_pane(event.show_id is not None)
-        early, self._opened_early = self._opened_early, None
-        if event.show_id is not None and event.show_id == early:
-            return  # select_show started this read already
-        if event.show_id is not None and self._first_open:
-            # the show under the cursor at start opens once the first frame is drawn
-            self._first_open = False
-            self.call_after_refresh(self._open, event.show_id)
-        elif event.show_id is not None:
-            self._open(event.show_id)
+        if event.show_id is None:
+            self._show_pane(False)
+        elif self.view is None or self.view.id != event.show_id:
+            # opened once the frame with the moved cursor is drawn: moving quickly through the
+            # list reads only the show it stops on (and the first frame does not wait for it)
+            self.call_after_refresh(self._open_current, False)
+
+    def reopen(self) -> None:
+        """Reread the show under the cursor (its marks, status or news may have changed)."""
+        self._open_current(True)
+
+    def _open_current(self, reread: bool) -> None:
+        show_id = self.shows.current_id
+        if show_id is None:
+            self._show_pane(False)
+            return
+        if not reread and show_id in (self._opening, self.view.id if self.view else None):
+            return
+        self._open(show_id)
 
     def _open(self, show_id: str) -> None:
-        library, now = self.library, self.clock()
+        library, now, last = self.library, self.clock(), self._last_saved
+        self._opening = show_id
 
         def load() -> None:
             view = library.show(show_id, now)
             if view is None or cancelled():
                 return
             self.post_message(messages.ShowLoaded(view))
-            if self._last_saved != show_id and not cancelled():
+            if last != show_id and not cancelled():
                 library.store.user.set_setting(LAST_SHOW, show_id)
-                self._last_saved = show_id
 
         run_in_thread(self, load, group="show", description="Opening the show")
 
     def on_show_loaded(self, event: messages.ShowLoaded) -> None:
-        if event.view.id != self.query_one(ShowsList).current_id:
+        if event.view.id != self.shows.current_id:
             return  # the cursor has moved on
+        self._opening = None
+        self._last_saved = event.view.id
         self.view = event.view
+        self._show_pane(True)
         if self._pane is not None:
             self._pane.show_view(event.view, self.clock(), self.hide_spoilers)
+            if self._tab == "news":
+                self._pane.reload_news()
 
     def _show_pane(self, has_show: bool) -> None:
-        self._has_show = has_show
         if self._pane is not None:
             self._pane.display = has_show
+        text = "No show matches the filter." if self.shows.filter_text else ""
+        if not has_show:
+            self._show_empty(text or "No shows in the library yet.")
+        else:
+            self.query_one("#empty-pane", Static).display = False
+
+    def _show_empty(self, text: str) -> None:
         empty = self.query_one("#empty-pane", Static)
-        empty.display = not has_show
-        shows = self.query_one(ShowsList)
-        text = "No show matches the filter."
-        if not shows.filter_text:
-            text = "No shows in the library yet."
+        empty.display = True
         empty.update(Content.styled(text, MUTED))
 
     def _update_pane(self, view: ShowView, hide_spoilers: bool) -> None:
@@ -233,85 +253,109 @@ class LibraryScreen(Screen[None]):
 
     # -- navigation -----------------------------------------------------------------------------
 
-    def select_show(self, show_id: str, tab: str = "overview") -> None:
-        """Put the cursor on a show and switch its tab (``App.open_show``)."""
-        shows = self.query_one(ShowsList)
+    def select_show(self, show_id: str, tab: str = "overview", target: str | None = None) -> None:
+        """Put the cursor on a show, show ``tab`` and focus it (``App.open_show``): ``target``
+        is a person id (Cast) or an episode key (Seasons) to put that tab's cursor on."""
+        shows = self.shows
         if shows.filter_text:
             self.query_one(FilterInput).value = ""
-        moved = shows.current_id != show_id
         if not shows.select(show_id):
             self.notify("That show is not in the library.", severity="warning")
             return
-        if moved and not self._first_open:
-            # Read the show now, not when the cursor's message comes round: switching to a
-            # tab built for the first time (Seasons) keeps the screen busy for tens of ms.
-            self._opened_early = show_id
-            self._open(show_id)
-            if self._pane is not None:
-                self._pane.expect(show_id)
+        if self.view is not None and self.view.id != show_id:
+            self.view = None  # keys wait for the show jumped to
+        # read it now, not when the cursor's message comes round: the tab switch below keeps
+        # the screen busy for tens of milliseconds when it builds a tab
+        self._open_current(False)
+        if self._pane is not None:
+            self._pane.expect(show_id, tab, target)
         self.action_tab(tab)
-        self.query_one(ShowsList).focus()
 
     def action_filter(self) -> None:
         # set focus now, not later: keys typed right after "/" (a paste, tmux) must reach the box
         self.set_focus(self.query_one(FilterInput))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":  # esc means something only while there is a filter
+            return bool(self.shows.filter_text)
+        return True
+
+    def action_clear_filter(self) -> None:
+        """``esc`` outside the box: clear the filter when there is one (the box clears itself)."""
+        if self.shows.filter_text:
+            self.query_one(FilterInput).value = ""
+        self.shows.focus()
+
     def action_tab(self, tab: str) -> None:
-        if tab in ("overview", "seasons", "cast", "news"):
-            self._tab = tab
-            if self._pane is not None:
-                self._pane.active = tab
+        """Show a tab of the selected show and move the focus into it (keys 1–4)."""
+        if tab not in TABS:
+            return
+        self._tab = tab
+        if self._pane is None:
+            self._focus_tab = True
+        elif self._pane.display:
+            self._pane.switch(tab)
+        else:
+            self._pane.active = tab
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.set_focus(self.query_one(ShowsList))
+        self.set_focus(self.shows)
 
     def on_show_chosen(self, event: messages.ShowChosen) -> None:
-        if self._pane is None:
-            self._focus_pane = True  # as soon as it is mounted
-        else:
-            self._pane.focus_active()
+        self.action_tab(self._pane.active if self._pane is not None else self._tab)
 
     def toggle_spoilers(self) -> None:
         """Flip spoiler protection (the ``hide_spoilers`` setting) and save it."""
         self.hide_spoilers = hide = not self.hide_spoilers
         if self.view is not None:
             self._update_pane(self.view, hide)
-        user = self.library.store.user
-
-        def save() -> None:
-            with self._write_lock:
-                user.set_setting(HIDE_SPOILERS, hide)
-
-        run_in_thread(self, save, group="settings", description="Saving the setting")
+        library = self.library
+        run_in_thread(
+            self,
+            lambda: library.store.user.set_setting(HIDE_SPOILERS, hide),
+            group="settings",
+            description="Saving the setting",
+        )
 
     # -- tracking -------------------------------------------------------------------------------
 
+    def _on_screen(self, show_id: str | None = None) -> ShowView | None:
+        """The show the pane shows, when it is the one under the cursor (and ``show_id``)."""
+        view = self.view
+        if view is None or view.id != self.shows.current_id:
+            return None
+        if show_id is not None and view.id != show_id:
+            return None
+        return view
+
     def action_cycle_status(self) -> None:
         """Next watchlist status, or Completed right after every aired episode was watched."""
-        if self.view is None or self.view.id != self.query_one(ShowsList).current_id:
-            return  # the show under the cursor is still opening
-        if self._offer_completed == self.view.id:
+        view = self._on_screen()
+        if view is None:
+            self.app.bell()  # the show under the cursor is still opening
+            return
+        if self._offer_completed == view.id:
             self.set_status(WatchStatus.COMPLETED)
         else:
-            self.set_status(self.library.next_status(self.view.status))
+            self.set_status(self.library.next_status(view.status))
 
     def set_status(self, status: WatchStatus) -> None:
         """Save the selected show's watchlist status (``w`` and the palette's Status commands)."""
-        if self.view is None:
+        view = self._on_screen()
+        if view is None:
             return
         self._offer_completed = None
-        show_id, library = self.view.id, self.library
+        show_id, library = view.id, self.library
 
         def save() -> None:
-            with self._write_lock:
-                library.set_status(show_id, status)
+            library.set_status(show_id, status)
             self.post_message(messages.StatusChanged(show_id, status))
 
         run_in_thread(self, save, group="write", description="Saving the status", exclusive=False)
 
     def on_status_changed(self, event: messages.StatusChanged) -> None:
-        self.query_one(ShowsList).set_status(event.show_id, event.status)
+        self.shows.set_status(event.show_id, event.status)
         if self.view is not None and self.view.id == event.show_id:
             self.view = replace(self.view, status=event.status)
             self._update_pane(self.view, self.hide_spoilers)
@@ -320,29 +364,27 @@ class LibraryScreen(Screen[None]):
         self.notify(f"{name}: {label}", markup=False)
 
     def on_track(self, event: messages.Track) -> None:
-        if self.view is None:
+        view = self._on_screen(event.show_id)
+        if view is None:
+            self.app.bell()  # the pane is not showing the show under the cursor (yet)
             return
-        show_id, request, now = self.view.id, event, self.clock()
+        show_id, request, now = view.id, event, self.clock()
         library = self.library
 
         def save() -> None:
-            with self._write_lock:
-                view = library.show(show_id, now)
-                if view is None:
-                    return
-                note = _apply(library, view, request, now)
-                after = library.show(show_id, now)
-            if after is not None and request.kind == "rewatch" and request.episode is not None:
-                mark = after.marks.get(request.episode)
-                note = f"{request.episode.code}: watched {mark.plays if mark else 1} times."
+            before = library.show(show_id, now)
+            if before is None:
+                return
+            note = _apply(library, before, request, now)
+            after = library.show(show_id, now)
             if after is not None:
-                self.post_message(messages.Tracked(view.progress.complete, after, note))
+                self.post_message(messages.Tracked(before.progress.complete, after, note))
 
         run_in_thread(self, save, group="write", description="Saving your marks", exclusive=False)
 
     def on_tracked(self, event: messages.Tracked) -> None:
         view = event.view
-        self.query_one(ShowsList).forget_progress(view.id)
+        self.shows.forget_progress(view.id)
         if self.view is not None and self.view.id == view.id:
             self.view = view
             self._update_pane(view, self.hide_spoilers)

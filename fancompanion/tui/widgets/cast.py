@@ -80,6 +80,15 @@ class Cast(Vertical):
         self.query_one("#cast-work", OptionList).clear_options()
         self.query_one("#cast-work-title", Static).update(Content.styled(CHOOSE, MUTED))
 
+    def select_person(self, person_id: str) -> None:
+        """Put the cursor on a person (a jump from the palette or a news mention)."""
+        people = self.query_one("#cast-people", OptionList)
+        for index, option in enumerate(people.options):
+            chosen = self._people.get(option.id or "")
+            if chosen is not None and chosen[0] == person_id:
+                people.highlighted = index
+                return
+
     def _option(self, credit: Credit, names: dict[str, str], role: str) -> Option:
         option_id = f"p{len(self._people)}"
         name = line(names.get(credit.person_id, credit.person_id))

@@ -176,6 +176,22 @@ class Seasons(Vertical):
                 leaf = node.add_leaf(self._episode_label(episode), data=Node(number, episode))
                 self._episodes[episode.key] = leaf
 
+    def select_episode(self, key: str) -> None:
+        """Put the cursor on one episode (a jump from Up next), opening its season."""
+        if self.view is None:
+            return
+        episode = next((e for e in self.view.record.episodes if e.key == key), None)
+        if episode is None:
+            return
+        season = self._seasons.get(SPECIALS if episode.number is None else episode.season)
+        if season is None:
+            return
+        self._fill(season)
+        season.expand()
+        leaf = self._episodes.get(key)
+        if leaf is not None:
+            self.seasons_tree.call_after_refresh(self._put_cursor, leaf)
+
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Node]) -> None:
         event.stop()
         self._fill(event.node)
@@ -268,15 +284,16 @@ class Seasons(Vertical):
     def request(self, kind: str) -> None:
         """Ask the screen to save a tracking change for the line under the cursor."""
         node = self.selected()
-        if node is None:
+        if node is None or self.view is None:
             return
+        show_id = self.view.id  # the show on screen: the screen refuses if it is not current
         if node.episode is not None:
             if kind == "up_to" and node.episode.number is None:
                 self.app.bell()
                 return
-            self.post_message(messages.Track(kind, episode=node.episode))
+            self.post_message(messages.Track(show_id, kind, episode=node.episode))
         elif kind == "toggle" and node.season != SPECIALS:
-            self.post_message(messages.Track("season", season=node.season))
+            self.post_message(messages.Track(show_id, "season", season=node.season))
 
     def reveal(self) -> None:
         node = self.selected()

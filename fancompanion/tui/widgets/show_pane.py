@@ -55,6 +55,7 @@ class ShowPane(Vertical):
         self._ready: set[str] = set()  # tabs whose widget has been mounted and composed
         self._focus_when_built: str | None = None
         self._expected: str | None = None  # a show being read: tabs built meanwhile wait for it
+        self._target: tuple[str, str] | None = None  # (tab, person id or episode key) to select
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="overview"):
@@ -84,22 +85,35 @@ class ShowPane(Vertical):
         for tab in LAZY_TABS:
             self._feed(tab)
 
-    def expect(self, show_id: str) -> None:
-        """Another show is being read (a jump to it): a tab built before it arrives stays empty
-        until then, instead of first drawing the show the jump left (the Seasons tab of a long
-        show is drawn once, not twice, and the screen is free while the show is read)."""
+    def expect(self, show_id: str, tab: str, target: str | None = None) -> None:
+        """A jump to a show (being read): a tab built before it arrives stays empty until then,
+        instead of first drawing the show the jump left (the Seasons tab of a long show is drawn
+        once, not twice). ``target`` (a person id on Cast, an episode key on Seasons) gets the
+        cursor once the show is there."""
         if self.view is None or self.view.id != show_id:
             self._expected = show_id
+        self._target = (tab, target) if target else None
+        if self.view is not None and self.view.id == show_id:
+            self._feed(tab)
 
     def _feed(self, tab: str) -> None:
         view = self.view
         widget = self._tab(tab)
         if view is None or widget is None or self._expected not in (None, view.id):
             return
+        target = self._target[1] if self._target and self._target[0] == tab else None
+        if target is not None:
+            self._target = None
         if tab == "seasons":
-            cast("Seasons", widget).show_view(view, self._now, self._hide_spoilers)
+            seasons = cast("Seasons", widget)
+            seasons.show_view(view, self._now, self._hide_spoilers)
+            if target is not None:
+                seasons.select_episode(target)
         elif tab == "cast":
-            cast("Cast", widget).show_view(view)
+            people = cast("Cast", widget)
+            people.show_view(view)
+            if target is not None:
+                people.select_person(target)
         elif tab == "news":
             cast("ShowNews", widget).set_show(view.id, load=self.active == "news")
 
@@ -135,13 +149,27 @@ class ShowPane(Vertical):
         self.query_one(Overview).update_progress(view, now)
         self._feed("seasons")
 
+    def switch(self, tab: str) -> None:
+        """Show ``tab`` and move the focus into its content (keys 1–4, jumps).
+
+        The focus moves first: a focused widget left inside the tab being hidden would be
+        replaced by its neighbour in that same tab, and ``TabbedContent`` follows the focus back
+        to the old tab."""
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.screen.set_focus(None)
+        self.active = tab
+        self.focus_active()
+
     def focus_active(self) -> None:
-        """Move focus into the active tab (``enter`` on the shows list)."""
+        """Move focus into the active tab (``enter`` on the shows list, keys 1–4)."""
         tab = self.active
         if tab in LAZY_TABS:
             if self._tab(tab) is None:
                 self._focus_when_built = tab  # focused as soon as the tab is built
                 return
+            self._focus_when_built = None
             self.query_one(LAZY_TABS[tab][3]).focus()
             return
+        self._focus_when_built = None
         self.query_one("#overview-tab").focus()

@@ -102,6 +102,7 @@ class ShowsList(ScrollView, can_focus=True):
         self._cursor: int | None = None
         self._last_announced: str | None = None
         self._loaded = False
+        self._problem = ""  # shown instead of "Loading…" when the library cannot be read
         self._pass: _Pass | None = None
 
     # -- data -----------------------------------------------------------------------------------
@@ -119,8 +120,14 @@ class ShowsList(ScrollView, can_focus=True):
         self._figures.clear()
         self._filter.reset([Entry(s) for s in summaries])
         self._loaded = True
+        self._problem = ""
         self._rebuild(keep)
         self.call_after_refresh(self._filter.prepare)  # ready before the first keystroke
+
+    def show_problem(self, text: str) -> None:
+        """The library could not be read: say so where the rows would be."""
+        self._problem = text
+        self.refresh()
 
     def set_status(self, show_id: str, status: WatchStatus) -> None:
         """Move one show to its new status group, keeping the cursor on it."""
@@ -303,7 +310,7 @@ class ShowsList(ScrollView, can_focus=True):
         base = styles.base
         row = self._row(index)
         if row is None:
-            text = "Loading…" if not self._loaded and y == 0 else ""
+            text = (self._problem or "Loading…") if not self._loaded and y == 0 else ""
             if self._loaded and not self._rows and y == 0:
                 text = "No show matches" if self._filter.query else "No shows yet"
             style = styles.figure
