@@ -17,9 +17,7 @@ from fancompanion.core.library import Library
 class Host(Protocol):
     library: Library
 
-    def open_show(
-        self, show_id: str, tab: str = "overview", target: str | None = None
-    ) -> None: ...
+    def open_show(self, show_id: str, tab: str = "overview", target: str | None = None) -> None: ...
 
     def open_news(self, news_id: str | None = None) -> None: ...
 

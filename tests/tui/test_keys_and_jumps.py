@@ -175,4 +175,5 @@ async def test_keys_in_a_stale_pane_never_mark_the_show_left_behind(store: Store
         await pilot.press("space")
         await settle(pilot)
         assert row_of(app, "Daredevil")[-1] == "0/39"
-        assert screen.view is not None and screen.view.id == JESSICA
+        assert screen.view is not None
+        assert screen.view.id == JESSICA
