@@ -116,10 +116,21 @@ class Library:
         return tuple(out)
 
     def watched_count(self, summary: ShowSummary, now: str | None = None) -> int:
-        """Regular episodes the fan marked, capped at those aired (cheap: marks file only)."""
+        """Aired regular episodes the fan watched: the figure every screen and command shows.
+
+        A mark of an episode that has not aired (an import, a sync, an old version) never
+        counts. While every regular episode has aired, the marks file alone answers; otherwise
+        the show is opened and counted the way its Overview counts (:func:`standing`).
+        """
+        when = now or now_iso()
         marks = self.store.user.marks(summary.id)
         regular = sum(1 for m in marks if m.number is not None)
-        return min(regular, summary.aired(now or now_iso()))
+        if not regular:
+            return 0
+        if summary.undated == 0 and summary.next_air(when) is None:
+            return min(regular, summary.aired(when))
+        view = self.show(summary.id, when)
+        return view.progress.watched if view is not None else 0
 
     # -- one show -----------------------------------------------------------------------------
 

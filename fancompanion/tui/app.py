@@ -1,12 +1,14 @@
 """The FanCompanion Textual app: starts on the library, routes between screens, reports errors.
 
 Kept small on purpose: screens hold their own layout and logic; the app only pushes screens,
-offers the palette providers and turns any failed worker into one notification.
+offers the palette providers, carries out the fan's changes (with undo and redo), notices a
+store changed by another process, and turns any failed worker into one notification.
 """
 
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import PurePath
@@ -19,20 +21,25 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
+from fancompanion.core.commands import Change, Result, SetSetting
 from fancompanion.core.library import Library
 from fancompanion.core.models import STATUS_ORDER
 from fancompanion.core.timeutil import now_iso
+from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.looks import Looks
 from fancompanion.tui.safe import line
 from fancompanion.tui.screens.library import LibraryScreen
-from fancompanion.tui.workers import WorkFailed, owner
+from fancompanion.tui.workers import WorkFailed, owner, run_in_thread
 
 S = TypeVar("S", bound=Screen[Any])
+STORE_CHECK_SECONDS = 2.0  # how often the store's files are looked at (one stat each)
+THEME = "theme"
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from fancompanion.core.undo import UndoHistory
     from fancompanion.fetch.progress import Summary
 
 
@@ -62,6 +69,9 @@ class FanCompanionApp(App[None]):
             "app.up_next",
             "app.stats",
             "app.refresh",
+            "app.add",
+            "app.undo",
+            "app.redo",
             "app.quit",
         )
     ]
@@ -79,12 +89,18 @@ class FanCompanionApp(App[None]):
 
         self.syncing = AppSync(self)  # on start, after changes and on quit (see tui/sync.py)
         self.looks = Looks(self)
+        self._history: UndoHistory | None = None
+        self._writing = threading.Lock()  # one change (or undo) at a time, in order
+        self._stamp: tuple[tuple[int, int, int], ...] | None = None
+        self._theme_saved: str | None = None
 
     def on_mount(self) -> None:
         self.syncing.start()
         # once the first frame is drawn: note this look, and show what changed since the last
         # one when something did (a thread: the digest reads the store)
         self.call_after_refresh(self.looks.start)
+        self.check_store()
+        self.set_interval(STORE_CHECK_SECONDS, self.check_store)
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.library, self.clock)
@@ -133,8 +149,102 @@ class FanCompanionApp(App[None]):
         self._library_screen().reload_news()
 
     def notify_library_changed(self) -> None:
-        """Marks or statuses changed on another screen: reread rows, figures and the show."""
-        self._library_screen().library_changed()
+        """The store changed (a refresh, a sync, another process): every screen rereads."""
+        for screen in self.screen_stack:
+            screen.post_message(messages.StoreChanged(None))
+
+    # -- changes, undo and redo ----------------------------------------------------------------
+
+    @property
+    def history(self) -> UndoHistory:
+        if self._history is None:
+            from fancompanion.core.undo import UndoHistory
+
+            self._history = UndoHistory(self.library)
+        return self._history
+
+    def apply_change(self, change: Change, *, title: str = "", quiet: bool = False) -> None:
+        """Carry out one of the fan's changes in a worker, undoably; say what it did (unless
+        ``quiet``) and let every screen reread what it shows."""
+        history = self.history
+        self._write(lambda: history.apply(change), "do", title, quiet)
+
+    def action_undo(self) -> None:
+        self._write(self.history.undo, "undo", "", False)
+
+    def action_redo(self) -> None:
+        self._write(self.history.redo, "redo", "", False)
+
+    def _write(self, step: Callable[[], Result | None], kind: str, title: str, quiet: bool) -> None:
+        def run() -> None:
+            with self._writing:
+                result = step()
+                self._stamp = self.library.stamp()  # our own change is not "another process"
+            self.post_message(messages.Changed(result, kind, title, quiet))
+
+        run_in_thread(self, run, group="write", description="Saving your change", exclusive=False)
+
+    def on_changed(self, event: messages.Changed) -> None:
+        result = event.result
+        if result is None:
+            self.notify(f"Nothing to {event.kind} yet.", markup=False)
+            return
+        if result.refused:
+            self.notify(line(result.refused), title=event.title, severity="warning", markup=False)
+            return
+        if not result.changed:
+            if not event.quiet:
+                self.notify(line(result.message), title=event.title, markup=False)
+            return
+        if not event.quiet:
+            hint = "ctrl+y redoes it" if event.kind == "undo" else "ctrl+z undoes it"
+            self.notify(f"{line(result.message)} · {hint}", title=event.title, markup=False)
+        for screen in self.screen_stack:
+            screen.post_message(messages.StoreChanged(result))
+
+    # -- changes made elsewhere ----------------------------------------------------------------
+
+    def check_store(self) -> None:
+        """Look at the store's files (a stat each, in a worker): if another process changed
+        them (an import, a fetch, a second app), every screen rereads."""
+        library = self.library
+
+        def look() -> None:
+            stamp = library.stamp()
+            if self._stamp is not None and stamp != self._stamp and not self._writing.locked():
+                self.post_message(messages.StoreChanged(None))
+            self._stamp = stamp
+
+        run_in_thread(self, look, group="store-check", description="Looking for changes")
+
+    def on_store_changed(self, event: messages.StoreChanged) -> None:
+        """Seen by the store check: another process changed the store."""
+        self.notify_library_changed()
+
+    def on_app_focus(self) -> None:
+        """Back in the terminal (after using the CLI elsewhere, say): look at once."""
+        self.check_store()
+
+    # -- the theme survives a restart ----------------------------------------------------------
+
+    def restore_theme(self, theme: object) -> None:
+        """The theme saved last time (read with the settings by the library screen)."""
+        if isinstance(theme, str) and theme in self.available_themes:
+            self._theme_saved = theme
+            self.theme = theme
+        else:
+            self._theme_saved = self.theme
+
+    def watch_theme(self, theme: str) -> None:
+        if self._theme_saved is not None and theme != self._theme_saved:
+            self._theme_saved = theme
+            library = self.library
+            run_in_thread(
+                self,
+                lambda: library.apply(SetSetting(THEME, theme)),
+                group="settings",
+                description="Saving the theme",
+            )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -150,7 +260,17 @@ class FanCompanionApp(App[None]):
             self.action_import_history,
         )
         yield from self.looks.commands(library.view.id if library.view else None)
+        yield SystemCommand("Add a show", "Search TVmaze and add a show (a)", self.action_add_show)
+        yield SystemCommand(
+            "Undo", "Undo the last change to your history (ctrl+z)", self.action_undo
+        )
+        yield SystemCommand("Redo", "Redo the change just undone (ctrl+y)", self.action_redo)
         if screen is library and library.view is not None:
+            yield SystemCommand(
+                "Remove show",
+                "Remove the selected show (asks first; its history is saved) (del)",
+                library.action_remove_show,
+            )
             for status in STATUS_ORDER:
                 yield SystemCommand(
                     f"Status: {status.label}",
@@ -175,6 +295,19 @@ class FanCompanionApp(App[None]):
         from fancompanion.tui.screens.stats import StatsScreen
 
         self._bring(StatsScreen, lambda: StatsScreen(self.library, now=self.clock))
+
+    def action_add_show(self) -> None:
+        """Search TVmaze and add a show; the library then opens on it."""
+        from fancompanion.tui.screens.add import AddShowScreen
+
+        def added(show_id: str | None) -> None:
+            if show_id is None:
+                return
+            self.notify_library_changed()
+            self._library_screen().after_reload(show_id)
+
+        if not any(isinstance(screen, AddShowScreen) for screen in self.screen_stack):
+            self.push_screen(AddShowScreen(self.library), added)
 
     def action_help(self) -> None:
         from fancompanion.tui.screens.help import HelpScreen

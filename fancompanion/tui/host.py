@@ -10,6 +10,7 @@ from typing import Protocol, cast, runtime_checkable
 
 from textual.app import App
 
+from fancompanion.core.commands import Change
 from fancompanion.core.library import Library
 
 
@@ -22,6 +23,10 @@ class Host(Protocol):
     def open_news(self, news_id: str | None = None) -> None: ...
 
     def notify_library_changed(self) -> None: ...
+
+    def apply_change(self, change: Change, *, title: str = "", quiet: bool = False) -> None: ...
+
+    def restore_theme(self, theme: object) -> None: ...
 
 
 def host_of(app: App[object]) -> Host:

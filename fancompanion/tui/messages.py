@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from fancompanion.core.commands import Change, Result
 from fancompanion.core.library import ShowView, Work
-from fancompanion.core.models import Episode, NewsItem, ShowSummary, WatchStatus
+from fancompanion.core.models import NewsItem, ShowSummary, WatchStatus
 
 
 @dataclass
@@ -56,31 +57,11 @@ class NewsLoaded(Message):
 
 @dataclass
 class Track(Message):
-    """A tracking request from the seasons tab.
-
-    ``kind`` is "toggle", "season", "up_to" or "rewatch"; ``episode`` is set for every kind but
-    "season", which uses ``season``. ``show_id`` is the show the tab was showing.
-    """
+    """A tracking key in the Seasons tab: ``change`` for the show the tab shows (``show_id``);
+    the screen carries it out only if that is the show under the list's cursor."""
 
     show_id: str
-    kind: str
-    episode: Episode | None = None
-    season: int | None = None
-
-
-@dataclass
-class Tracked(Message):
-    """A tracking change was saved; ``view`` is the show as it is now."""
-
-    before_complete: bool
-    view: ShowView
-    note: str
-
-
-@dataclass
-class StatusChanged(Message):
-    show_id: str
-    status: WatchStatus
+    change: Change
 
 
 @dataclass
@@ -90,3 +71,22 @@ class WorkLoaded(Message):
     person_id: str
     person_name: str
     works: list[Work]
+
+
+@dataclass
+class Changed(Message):
+    """A change of the fan's (``kind`` "do"), an undo or a redo was carried out; ``result`` is
+    None when there was nothing to undo or redo. Goes to the app, which says what happened."""
+
+    result: Result | None
+    kind: str
+    title: str
+    quiet: bool
+
+
+@dataclass
+class StoreChanged(Message, bubble=False):
+    """Posted to every open screen: reread what you show. ``result`` is the change made in the
+    app, or None for a change made elsewhere (a refresh, a sync, another process)."""
+
+    result: Result | None

@@ -35,6 +35,7 @@ class Entry:
     extra: str
     target: str
     tab: str = "overview"
+    focus: str | None = None  # a person id to put the Cast cursor on
 
     def __post_init__(self) -> None:
         # names and details are store text: no control character may reach the palette
@@ -91,6 +92,7 @@ class _EntryProvider(Provider):
     """Loads entries once per palette opening; subclasses say what they are and where they go."""
 
     entries: list[Entry]
+    weight = 1.0  # shows first, then people, then news: a score is scaled by it
 
     @property
     def host(self) -> Host:
@@ -101,7 +103,7 @@ class _EntryProvider(Provider):
         """Read the candidates from the store (runs in a thread)."""
 
     def command(self, entry: Entry) -> Callable[[], None]:
-        return partial(self.host.open_show, entry.target, entry.tab)
+        return partial(self.host.open_show, entry.target, entry.tab, entry.focus)
 
     async def startup(self) -> None:
         self.entries = await asyncio.to_thread(self.load, self.host.library)
@@ -109,7 +111,7 @@ class _EntryProvider(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for score, shown, entry in await asyncio.to_thread(rank, matcher, self.entries):
-            yield Hit(score, shown, self.command(entry), text=plain(entry))
+            yield Hit(score * self.weight, shown, self.command(entry), text=plain(entry))
 
 
 class ShowsProvider(_EntryProvider):
@@ -137,7 +139,10 @@ class ShowsProvider(_EntryProvider):
 
 
 class PeopleProvider(_EntryProvider):
-    """Every person in the catalog → the first show they appear in, at its cast tab."""
+    """Every person in the catalog → the first show they appear in, at its cast tab, with the
+    cursor on them."""
+
+    weight = 0.8
 
     def load(self, library: Library) -> list[Entry]:
         summaries = {s.id: s for s in library.store.catalog.summaries()}
@@ -148,12 +153,14 @@ class PeopleProvider(_EntryProvider):
                 continue
             show_ids.sort(key=lambda i: (summaries[i].premiered or "9999", summaries[i].name))
             names = ", ".join(summaries[i].name for i in show_ids)
-            entries.append(Entry(person.person.name, names, show_ids[0], "cast"))
+            entries.append(Entry(person.person.name, names, show_ids[0], "cast", person.person.id))
         return entries
 
 
 class NewsProvider(_EntryProvider):
     """Every news item's title → the news screen with that item open."""
+
+    weight = 0.6
 
     def load(self, library: Library) -> list[Entry]:
         from fancompanion.core.shield import shield

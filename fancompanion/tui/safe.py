@@ -41,8 +41,11 @@ def line(value: str) -> str:
     return " ".join(value.split())
 
 
-def text(value: str, style: str = "") -> Text:
-    """A one-line Rich ``Text`` of store text: literal (no markup), no control characters."""
+def text(value: str, style: str = "", *, ellipsis: bool = False) -> Text:
+    """A one-line Rich ``Text`` of store text: literal (no markup), no control characters;
+    with ``ellipsis`` it ends in ``…`` where it is cut."""
+    if ellipsis:
+        return Text(line(value), style=style, overflow="ellipsis", no_wrap=True)
     return Text(line(value), style=style)
 
 

@@ -34,12 +34,12 @@ class WorkFailed(Message):
 
 def run_in_thread(
     node: DOMNode,
-    work: Callable[[], None],
+    work: Callable[[], object],
     *,
     group: str,
     description: str,
     exclusive: bool = True,
-) -> Worker[None]:
+) -> Worker[object]:
     """Start ``work`` in a thread worker on the app (errors go to the app's handler)."""
     worker = node.app.run_worker(
         work,

@@ -6,6 +6,7 @@ Reads what the fan would see: the shows list rows as drawn, a widget's text, the
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console
 from textual.app import App
@@ -83,3 +84,17 @@ def small_show(show_id: str, name: str, *episodes: Episode, summary: str = "") -
         show=Show(id=show_id, name=name, premiered="2020-01-01", summary=summary),
         episodes=episodes,
     )
+
+
+def said(app: App[None]) -> list[str]:
+    """Every notification the app has shown since it started (Textual keeps only those still
+    on screen; a slow run can outlast their timeout). Call before ``run_test``."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def record(message: str, *args: Any, **kwargs: Any) -> None:
+        messages.append(message)
+        notify(message, *args, **kwargs)
+
+    app.notify = record  # type: ignore[method-assign]
+    return messages

@@ -16,7 +16,9 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerFailed
 
+from fancompanion.core.commands import Change
 from fancompanion.core.library import Library
+from fancompanion.tui.messages import StoreChanged
 
 
 class HarnessApp(App[None]):
@@ -29,6 +31,7 @@ class HarnessApp(App[None]):
         self.targets: list[str | None] = []
         self.opened_news: list[str | None] = []
         self.library_changes = 0
+        self.changes: list[Change] = []
 
     def compose(self) -> ComposeResult:
         yield Static("library")
@@ -42,6 +45,16 @@ class HarnessApp(App[None]):
 
     def notify_library_changed(self) -> None:
         self.library_changes += 1
+
+    def apply_change(self, change: Change, *, title: str = "", quiet: bool = False) -> None:
+        """Carried out at once (the real app does it in a worker, undoably)."""
+        self.library.apply(change)
+        self.changes.append(change)
+        for screen in self.screen_stack:
+            screen.post_message(StoreChanged(None))
+
+    def restore_theme(self, theme: object) -> None:
+        pass
 
 
 async def settle(pilot: Pilot[None]) -> None:

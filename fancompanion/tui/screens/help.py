@@ -17,14 +17,18 @@ from fancompanion.tui.keys import COMMANDS, Command, bindings
 def groups() -> dict[str, list[Command]]:
     """Commands by help group, groups in the order they first appear in the table."""
     out: dict[str, list[Command]] = {}
+    seen: set[tuple[str, str]] = set()
     for command in COMMANDS:
+        if (command.key, command.action) in seen:
+            continue  # the same key for the same thing on another screen (q on the help)
+        seen.add((command.key, command.action))
         out.setdefault(command.group, []).append(command)
     return out
 
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS = bindings("help.close")
+    BINDINGS = bindings("help.close", "modal.quit")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:

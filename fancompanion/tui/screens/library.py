@@ -10,7 +10,7 @@ other show (a read still on its way) is refused, never applied to the show left 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -18,12 +18,15 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from fancompanion.core.commands import RemoveShow, SetSetting, SetStatus
 from fancompanion.core.library import Library, ShowView, StoreError
 from fancompanion.core.models import ShowSummary, WatchStatus
 from fancompanion.tui import messages
+from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import MUTED
@@ -35,8 +38,14 @@ if TYPE_CHECKING:
 
 HIDE_SPOILERS = "hide_spoilers"
 LAST_SHOW = "last_show"
+THEME = "theme"
 WIDE = 120  # columns from which the tabs lay out side by side
 TABS = ("overview", "seasons", "cast", "news")
+
+
+@dataclass
+class Removed(Message):
+    message: str
 
 
 class FilterInput(Input):
@@ -62,6 +71,7 @@ class LibraryScreen(Screen[None]):
             "library.filter",
             "library.clear_filter",
             "library.status",
+            "library.remove",
             "library.tab_overview",
             "library.tab_seasons",
             "library.tab_cast",
@@ -83,6 +93,7 @@ class LibraryScreen(Screen[None]):
         self._tab = "overview"
         self._focus_tab = False  # move the focus into the tab once the pane is mounted
         self._opening: str | None = None  # the show being read
+        self._select_after_reload: str | None = None  # a show just added
 
     def compose(self) -> ComposeResult:
         # Set before the children are styled: toggling it on the first resize would restyle
@@ -178,7 +189,13 @@ class LibraryScreen(Screen[None]):
         self.hide_spoilers = event.settings.get(HIDE_SPOILERS, True) is not False
         last = event.settings.get(LAST_SHOW)
         self._last_saved = last if isinstance(last, str) else None
+        host_of(self.app).restore_theme(event.settings.get(THEME))
         self.shows.load(event.summaries, event.statuses, prefer=self._last_saved)
+        added, self._select_after_reload = self._select_after_reload, None
+        if added is not None:
+            self.select_show(added)
+            self.notify(f"Added {line(self.view_name(added))} to your library.", markup=False)
+            return
         self.call_after_refresh(self.reopen)  # after the list's first frame
 
     def _figure(self, summary: ShowSummary) -> tuple[int, int]:
@@ -217,7 +234,7 @@ class LibraryScreen(Screen[None]):
                 return
             self.post_message(messages.ShowLoaded(view))
             if last != show_id and not cancelled():
-                library.store.user.set_setting(LAST_SHOW, show_id)
+                library.apply(SetSetting(LAST_SHOW, show_id))
 
         run_in_thread(self, load, group="show", description="Opening the show")
 
@@ -226,6 +243,7 @@ class LibraryScreen(Screen[None]):
             return  # the cursor has moved on
         self._opening = None
         self._last_saved = event.view.id
+        self._offer_completion(self.view, event.view)
         self.view = event.view
         self._show_pane(True)
         if self._pane is not None:
@@ -271,6 +289,42 @@ class LibraryScreen(Screen[None]):
             self._pane.expect(show_id, tab, target)
         self.action_tab(tab)
 
+    def after_reload(self, show_id: str) -> None:
+        """Select this show once the library has been reread (a show just added)."""
+        self._select_after_reload = show_id
+
+    def view_name(self, show_id: str) -> str:
+        return self.shows.name_of(show_id) or show_id
+
+    def action_remove_show(self) -> None:
+        """Ask, then save the show's history to a backup and remove it."""
+        from fancompanion.tui.screens.remove import RemoveShowScreen
+
+        view = self._on_screen()
+        if view is None:
+            self.app.bell()
+            return
+        show_id, name, library = view.id, view.record.show.name, self.library
+
+        def answered(remove: bool | None) -> None:
+            if not remove:
+                return
+
+            def run() -> None:
+                from fancompanion.exchange.remove import remove_show
+
+                removal = remove_show(library, show_id)
+                self.post_message(Removed(removal.message))
+
+            run_in_thread(self, run, group="write", description="Removing the show")
+
+        self.app.push_screen(RemoveShowScreen(name, len(view.marks)), answered)
+
+    def on_removed(self, event: Removed) -> None:
+        self.view = None
+        self.notify(line(event.message), title="Removed", markup=False, timeout=10)
+        self.library_changed()
+
     def action_filter(self) -> None:
         # set focus now, not later: keys typed right after "/" (a paste, tmux) must reach the box
         self.set_focus(self.query_one(FilterInput))
@@ -313,7 +367,7 @@ class LibraryScreen(Screen[None]):
         library = self.library
         run_in_thread(
             self,
-            lambda: library.store.user.set_setting(HIDE_SPOILERS, hide),
+            lambda: library.apply(SetSetting(HIDE_SPOILERS, hide)),
             group="settings",
             description="Saving the setting",
         )
@@ -346,75 +400,39 @@ class LibraryScreen(Screen[None]):
         if view is None:
             return
         self._offer_completed = None
-        show_id, library = view.id, self.library
-
-        def save() -> None:
-            library.set_status(show_id, status)
-            self.post_message(messages.StatusChanged(show_id, status))
-
-        run_in_thread(self, save, group="write", description="Saving the status", exclusive=False)
-
-    def on_status_changed(self, event: messages.StatusChanged) -> None:
-        self.shows.set_status(event.show_id, event.status)
-        if self.view is not None and self.view.id == event.show_id:
-            self.view = replace(self.view, status=event.status)
-            self._update_pane(self.view, self.hide_spoilers)
-        name = line(self.view.record.show.name if self.view else event.show_id)
-        label = event.status.label if event.status is not WatchStatus.NONE else "no status"
-        self.notify(f"{name}: {label}", markup=False)
+        host_of(self.app).apply_change(
+            SetStatus(view.id, status), title=line(view.record.show.name)
+        )
 
     def on_track(self, event: messages.Track) -> None:
+        """A tracking key in the Seasons tab: carried out only for the show on screen."""
         view = self._on_screen(event.show_id)
         if view is None:
             self.app.bell()  # the pane is not showing the show under the cursor (yet)
             return
-        show_id, request, now = view.id, event, self.clock()
-        library = self.library
+        host_of(self.app).apply_change(event.change, title=line(view.record.show.name))
 
-        def save() -> None:
-            before = library.show(show_id, now)
-            if before is None:
-                return
-            note = _apply(library, before, request, now)
-            after = library.show(show_id, now)
-            if after is not None:
-                self.post_message(messages.Tracked(before.progress.complete, after, note))
+    def on_store_changed(self, event: messages.StoreChanged) -> None:
+        """Something changed: reread what it touched (the whole list when unsure)."""
+        result = event.result
+        show_id = result.show_id if result is not None else None
+        if result is None or isinstance(result.change, (SetStatus, RemoveShow)):
+            self.library_changed()
+        elif show_id is None:
+            self.reopen()  # read marks: the News tab
+        else:
+            self.shows.forget_progress(show_id)
+            if show_id == self.shows.current_id:
+                self.reopen()
 
-        run_in_thread(self, save, group="write", description="Saving your marks", exclusive=False)
-
-    def on_tracked(self, event: messages.Tracked) -> None:
-        view = event.view
-        self.shows.forget_progress(view.id)
-        if self.view is not None and self.view.id == view.id:
-            self.view = view
-            self._update_pane(view, self.hide_spoilers)
-        if event.note:
-            self.notify(event.note, markup=False)
-        done = view.progress.complete and not event.before_complete
-        if done and view.status is not WatchStatus.COMPLETED:
+    def _offer_completion(self, before: ShowView | None, view: ShowView) -> None:
+        """Every aired episode just got watched: offer Completed on the next ``w``."""
+        if before is None or before.id != view.id or before.progress.complete:
+            return
+        if view.progress.complete and view.status is not WatchStatus.COMPLETED:
             self._offer_completed = view.id
             self.notify(
                 "All aired episodes watched — press w to mark it Completed.",
                 title=line(view.record.show.name),
                 markup=False,
             )
-
-
-def _apply(library: Library, view: ShowView, request: messages.Track, now: str) -> str:
-    """Save one tracking request; returns what it did, for the notification."""
-    episode = request.episode
-    if request.kind == "season" and request.season is not None:
-        watched, aired = view.progress.per_season.get(request.season, (0, 0))
-        if aired == 0:
-            return "Nothing in this season has aired yet."
-        return library.set_season_watched(view, request.season, watched < aired, now).message
-    if episode is None:
-        return ""
-    if request.kind == "toggle":
-        result = library.toggle_watched(view, episode, now)
-        return result.refused or ""
-    if request.kind == "up_to":
-        return library.watch_up_to(view, episode, now).message
-    if request.kind == "rewatch":
-        return library.rewatch(view, episode, now).message
-    return ""

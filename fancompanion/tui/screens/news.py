@@ -6,25 +6,45 @@ marks are saved in a thread, so no keystroke waits on the disk.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
-from fancompanion.core.library import Library, StoreError
+from fancompanion.core.commands import SetRead
+from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem
 from fancompanion.core.shield import shield
 from fancompanion.core.text import clean_url
 from fancompanion.core.timeutil import now_iso
 from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.messages import StoreChanged, WorkLoaded
 from fancompanion.tui.safe import content, line
 from fancompanion.tui.shielded import HIDDEN_TEXT, revealed
 from fancompanion.tui.widgets.news_list import NewsList
 from fancompanion.tui.widgets.reader import Link, Reader
+from fancompanion.tui.workers import WorkFailed, run_in_thread
+
+
+@dataclass
+class NewsLoaded(Message):
+    items: list[NewsItem]
+    read: set[str]
+    shows: dict[str, str]
+    people: dict[str, str]
+    errors: list[tuple[str, str]]
+    hidden: dict[str, str]
+
+
+@dataclass
+class TextLoaded(Message):
+    item: NewsItem
+    text: str
 
 
 class NewsScreen(Screen[None]):
@@ -46,6 +66,7 @@ class NewsScreen(Screen[None]):
         self._person_names: dict[str, str] = {}
         self._loaded = False
         self._pending: str | None = None
+        self._prefer: tuple[str, ...] = ()  # shows a person link should open first
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,41 +103,48 @@ class NewsScreen(Screen[None]):
         """Read and judge the list again (the spoiler shield's settings changed)."""
         self._load()
 
-    @work(thread=True, exclusive=True, group="news-load", description="Loading news")
     def _load(self) -> None:
-        items = self.library.news()
-        read = self.library.read_ids()
-        verdicts = shield(self.library, items, now_iso()).shielded
-        seen = revealed(self.app)
-        hidden = {i: v.label() for i, v in verdicts.items() if i not in seen}
-        shows = {s.id: s.name for s in self.library.store.catalog.summaries()}
-        people = {pid: e.person.name for pid, e in self.library.store.catalog.people().items()}
-        errors = self.library.feed_errors()
-        self.app.call_from_thread(self._loaded_news, items, read, shows, people, errors, hidden)
+        library, app = self.library, self.app
 
-    def _loaded_news(
-        self,
-        items: list[NewsItem],
-        read: set[str],
-        shows: dict[str, str],
-        people: dict[str, str],
-        errors: list[tuple[str, str]],
-        hidden: dict[str, str],
-    ) -> None:
-        self._show_names, self._person_names = shows, people
-        self._show_feed_errors(errors)
-        self.news_list.load(items, read, hidden)
+        def load() -> None:
+            items = library.news()
+            read = library.read_ids()
+            verdicts = shield(library, items, now_iso()).shielded
+            seen = revealed(app)
+            hidden = {i: v.label() for i, v in verdicts.items() if i not in seen}
+            shows = {s.id: s.name for s in library.summaries()}
+            people = {pid: e.person.name for pid, e in library.store.catalog.people().items()}
+            errors = library.feed_errors()
+            self.post_message(NewsLoaded(items, read, shows, people, errors, hidden))
+
+        run_in_thread(self, load, group="news-load", description="Loading news")
+
+    def on_news_loaded(self, event: NewsLoaded) -> None:
+        self._show_names, self._person_names = event.shows, event.people
+        self._show_feed_errors(event.errors)
+        self.news_list.load(event.items, event.read, event.hidden)
         self._loaded = True
         self._update_counts()
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self.select(pending)
 
+    def on_work_failed(self, event: WorkFailed) -> None:
+        """The news could not be read (a damaged file): say so where the list would be."""
+        if event.group == "news-load":
+            self.news_list.border_subtitle = "could not be read"
+            self.query_one(Reader).show_problem(event.message)
+
+    def on_store_changed(self, event: StoreChanged) -> None:
+        """Read marks changed (undo, another process) or news arrived: reread the list."""
+        self._load()
+
     def _show_feed_errors(self, errors: list[tuple[str, str]]) -> None:
         """Feeds whose last refresh failed, under the list (hidden when every feed is fine)."""
         panel = self.query_one("#feed-errors", Static)
         panel.display = bool(errors)
         if errors:
+            # one line per feed, cut with an ellipsis: a URL is never folded mid-way
             lines = [f"⚠ {line(title)}: {line(error)}" for title, error in errors]
             panel.update(content("\n".join(lines), multiline=True))
 
@@ -146,14 +174,28 @@ class NewsScreen(Screen[None]):
         if self.news_list.hidden(news_id):
             return  # not read while the shield hides it
         if mark and not self.news_list.is_read(news_id):
-            self._set_read(item, True)
+            # opening an item reads it: saved quietly, not a change to undo
+            self.news_list.set_read(item.id, True)
+            self._update_counts()
+            library = self.library
+            run_in_thread(
+                self,
+                lambda: library.apply(SetRead((item.id,), True)),
+                group="news-read",
+                description="Saving the read mark",
+                exclusive=False,
+            )
 
-    @work(thread=True, exclusive=True, group="news-text", description="Reading stored text")
     def _read_text(self, item: NewsItem) -> None:
-        text = self.library.news_text(item.id)
-        self.app.call_from_thread(self._show_text, item, text)
+        library = self.library
 
-    def _show_text(self, item: NewsItem, text: str) -> None:
+        def read() -> None:
+            self.post_message(TextLoaded(item, library.news_text(item.id)))
+
+        run_in_thread(self, read, group="news-text", description="Reading stored text")
+
+    def on_text_loaded(self, event: TextLoaded) -> None:
+        item, text = event.item, event.text
         if self.current is None or self.current.id != item.id:
             return  # the fan moved on while the text loaded
         label = self.news_list.hidden(item.id)
@@ -171,25 +213,6 @@ class NewsScreen(Screen[None]):
         ]
         self.query_one(Reader).show(item, text, links)
 
-    def _set_read(self, item: NewsItem, read: bool) -> None:
-        self.news_list.set_read(item.id, read)
-        self._update_counts()
-        self._save_read(item.id, read)
-
-    @work(thread=True, group="news-read", description="Saving read mark")
-    def _save_read(self, news_id: str, read: bool) -> None:
-        try:
-            self.library.set_read(news_id, read)
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, news_id, read, str(error))
-
-    def _save_failed(self, news_id: str, read: bool, message: str) -> None:
-        self.news_list.set_read(news_id, not read)
-        self._update_counts()
-        self.notify(
-            line(message), title="Could not save the read mark", severity="error", markup=False
-        )
-
     # -- links --------------------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#reader-links")
@@ -200,19 +223,33 @@ class NewsScreen(Screen[None]):
         elif kind == "person":
             self._open_person(target, self.current.show_ids if self.current else ())
 
-    @work(thread=True, group="news-person", description="Finding the person's shows")
     def _open_person(self, person_id: str, prefer: tuple[str, ...]) -> None:
-        works = self.library.work_of(person_id)
-        shows = [w.show_id for w in works]
-        target = next((s for s in prefer if s in shows), shows[0] if shows else None)
+        library = self.library
+
+        def find() -> None:
+            works = library.work_of(person_id)
+            self.post_message(WorkLoaded(person_id, "", works))
+
+        self._prefer = prefer
+        run_in_thread(self, find, group="news-person", description="Finding the person's shows")
+
+    def on_work_loaded(self, event: WorkLoaded) -> None:
+        shows = [w.show_id for w in event.works]
+        target = next((s for s in self._prefer if s in shows), shows[0] if shows else None)
         if target is None:
-            self.app.call_from_thread(self.notify, "This person is in no show of your library.")
+            self.notify("This person is in no show of your library.")
         else:
-            self.app.call_from_thread(host_of(self.app).open_show, target, "cast")
+            host_of(self.app).open_show(target, "cast", event.person_id)
 
     # -- keys ---------------------------------------------------------------------------------
 
     def action_back(self) -> None:
+        """``esc``: clear the filter first (when there is one), then leave."""
+        box = self.query_one("#news-filter", Input)
+        if box.value:
+            box.value = ""
+            self.news_list.focus()
+            return
         self.dismiss()
 
     def action_filter(self) -> None:
@@ -248,7 +285,10 @@ class NewsScreen(Screen[None]):
         if self.current is None:
             self.notify("Select a news item first.")
             return
-        self._set_read(self.current, not self.news_list.is_read(self.current.id))
+        item, read = self.current, not self.news_list.is_read(self.current.id)
+        self.news_list.set_read(item.id, read)
+        self._update_counts()
+        host_of(self.app).apply_change(SetRead((item.id,), read), title=line(item.title))
 
     def action_open_url(self) -> None:
         if self.current is None:

@@ -2,29 +2,48 @@
 cancels.
 
 The fetch runs in a thread worker so the app stays responsive; progress arrives through the
-fetcher's callback and is handed to the UI thread. ``esc`` sets the fetcher's cancel event: the
-item in flight finishes, nothing after it starts, and what was fetched stays saved. The screen
-dismisses with the :class:`~fancompanion.fetch.progress.Summary` for the app to announce.
+fetcher's callback as messages (each replacing the last not yet shown). ``esc`` sets the
+fetcher's cancel event and closes the dialog at once: the item in flight finishes in the
+background, nothing after it starts, and what was fetched stays saved (the app notices the
+store changed). The screen dismisses with the :class:`~fancompanion.fetch.progress.Summary`
+for the app to announce.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
-from textual.worker import Worker, WorkerState
 
 from fancompanion.core.library import Library
 from fancompanion.fetch.progress import Step, Summary
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import content
+from fancompanion.tui.workers import WorkFailed, run_in_thread
+
+
+@dataclass
+class Progressed(Message):
+    """A progress report; a newer one replaces it if the screen has not drawn it yet."""
+
+    step: Step
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, Progressed)
+
+
+@dataclass
+class Finished(Message):
+    summary: Summary
+
 
 STAGES = {"shows": "Shows", "news": "News feeds"}
 
@@ -40,7 +59,7 @@ class RefreshScreen(ModalScreen[Summary]):
     RefreshScreen #refresh-item { color: $text-muted; }
     RefreshScreen ProgressBar { margin-top: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = bindings("screen.back")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("screen.back", "modal.quit")
 
     def __init__(self, library: Library, *, shows: bool = True, news: bool = True) -> None:
         super().__init__()
@@ -58,32 +77,31 @@ class RefreshScreen(ModalScreen[Summary]):
             yield ProgressBar(total=None, show_eta=False, id="refresh-bar")
 
     def on_mount(self) -> None:
-        self.run_refresh()
+        store, shows, news, cancel = self.library.store, self.shows, self.news, self.cancel
 
-    @work(thread=True, exclusive=True, group="refresh", description="Refresh")
-    def run_refresh(self) -> Summary:
-        from fancompanion.fetch.refresh import run
+        def work() -> None:
+            from fancompanion.fetch.refresh import run
 
-        return run(
-            self.library.store,
-            shows=self.shows,
-            news=self.news,
-            progress=self._report,
-            cancel=self.cancel,
-        )
+            summary = run(store, shows=shows, news=news, progress=self._report, cancel=cancel)
+            self.post_message(Finished(summary))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Dismiss once the worker has finished (dismissing from inside it would cancel it)."""
-        if event.worker.group != "refresh":
-            return
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Summary):
-            self.dismiss(event.worker.result)
-        elif event.state is WorkerState.ERROR:
-            self.dismiss(Summary(errors=[f"refresh failed: {event.worker.error}"]))
+        run_in_thread(self, work, group="refresh", description="Refresh")
+
+    def on_finished(self, event: Finished) -> None:
+        if self.is_current:
+            self.dismiss(event.summary)
+
+    def on_work_failed(self, event: WorkFailed) -> None:
+        """The app has reported the failure; close with it as the summary's one error."""
+        if self.is_current:
+            self.dismiss(Summary(errors=[f"refresh failed: {event.message}"]))
 
     def _report(self, step: Step) -> None:
         if not self.cancel.is_set():
-            self.app.call_from_thread(self.show_step, step)
+            self.post_message(Progressed(step))
+
+    def on_progressed(self, event: Progressed) -> None:
+        self.show_step(event.step)
 
     def show_step(self, step: Step) -> None:
         """Show a progress report (UI thread)."""
@@ -98,6 +116,7 @@ class RefreshScreen(ModalScreen[Summary]):
         self.cancel.set()
 
     def action_back(self) -> None:
-        """Cancel: the item in flight finishes, then the worker stops and dismisses."""
+        """Cancel, at once: the item in flight finishes in the background (what it fetched is
+        saved), nothing after it starts."""
         self.cancel.set()
-        self.query_one("#refresh-stage", Label).update(Content("Cancelling…"))
+        self.dismiss(Summary(cancelled=True))

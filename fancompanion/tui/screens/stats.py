@@ -8,20 +8,30 @@ are block characters — and the last twelve months also get a ``Sparkline``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
-from fancompanion.core.library import Library, StoreError
+from fancompanion.core.library import Library
 from fancompanion.core.timeutil import now_iso
+from fancompanion.core.wording import plural
 from fancompanion.exchange.stats import Stats, compute, month_series
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.messages import StoreChanged
 from fancompanion.tui.safe import line, plain
+from fancompanion.tui.workers import WorkFailed, run_in_thread
+
+
+@dataclass
+class StatsLoaded(Message):
+    stats: Stats
+
 
 MONTHS = 12
 BAR_WIDTH = 30
@@ -51,17 +61,24 @@ def bars(rows: list[tuple[str, int]], width: int = BAR_WIDTH) -> Text:
 def summary_text(stats: Stats) -> Text:
     rewatches = stats.plays - stats.episodes
     text = Text(
-        f"{stats.episodes} episodes watched, {rewatches} rewatches, {stats.hours:g} hours, "
-        f"in {stats.shows_watched} shows"
+        f"{plural(stats.episodes, 'episode')} watched, {plural(rewatches, 'rewatch')}, "
+        f"{plural_hours(stats.hours)}, in {plural(stats.shows_watched, 'show')}"
     )
     if stats.unknown_runtime:
-        text.append(f"\n{stats.unknown_runtime} episodes have no known runtime")
+        unknown = stats.unknown_runtime
+        verb = "has" if unknown == 1 else "have"
+        text.append(f"\n{plural(unknown, 'episode')} {verb} no known runtime")
     streak = stats.longest_streak
     if streak.days:
-        text.append(plain(f"\nLongest streak: {streak.days} days ({streak.start} to {streak.end})"))
+        days = plural(streak.days, "day")
+        text.append(plain(f"\nLongest streak: {days} ({streak.start} to {streak.end})"))
     else:
         text.append("\nNo watched episodes yet: mark some with space in a show's episode list.")
     return text
+
+
+def plural_hours(hours: float) -> str:
+    return f"{hours:g} hour" if hours == 1 else f"{hours:g} hours"
 
 
 def _year_rows(stats: Stats) -> list[tuple[str, int]]:
@@ -99,17 +116,22 @@ class StatsScreen(Screen[None]):
         self.title = "Stats"
         self._load()
 
-    @work(thread=True, exclusive=True, group="stats-load", description="Computing stats")
     def _load(self) -> None:
-        try:
-            stats = compute(self.library.store)
-        except StoreError as error:
-            self.app.call_from_thread(self.notify, line(str(error)), severity="error", markup=False)
-            return
-        self.app.call_from_thread(self._show, stats)
+        store = self.library.store
 
-    def _show(self, stats: Stats) -> None:
-        self.stats = stats
+        def load() -> None:
+            self.post_message(StatsLoaded(compute(store)))
+
+        run_in_thread(self, load, group="stats-load", description="Computing stats")
+
+    def on_store_changed(self, event: StoreChanged) -> None:
+        self._load()
+
+    def on_work_failed(self, event: WorkFailed) -> None:
+        self.query_one("#stats-summary", Static).update(Text(event.message))
+
+    def on_stats_loaded(self, event: StatsLoaded) -> None:
+        stats = self.stats = event.stats
         today = date.fromisoformat(self.now()[:10])
         months = month_series(stats, MONTHS, today)
         self.query_one("#stats-summary", Static).update(summary_text(stats))

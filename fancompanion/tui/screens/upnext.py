@@ -7,20 +7,24 @@ Reads and writes run in thread workers; time is injected (``now``) so tests are 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from fancompanion.core.commands import Watch
-from fancompanion.core.library import Airing, Library, StoreError, UpNext
+from fancompanion.core.library import Airing, Library, UpNext
 from fancompanion.core.models import Episode, Progress
 from fancompanion.core.timeutil import air_time, local_display, now_iso
 from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
+from fancompanion.tui.messages import StoreChanged
 from fancompanion.tui.safe import line, text
+from fancompanion.tui.workers import run_in_thread
 
 UPCOMING_DAYS = 30
 EMPTY_UP_NEXT = (
@@ -30,10 +34,21 @@ EMPTY_UP_NEXT = (
 EMPTY_UPCOMING = f"Nothing in your library airs in the next {UPCOMING_DAYS} days."
 
 
+@dataclass
+class UpNextLoaded(Message):
+    rows: list[UpNext]
+    airings: list[Airing]
+
+
+def title_cell(name: str) -> Text:
+    """A show's name; cut with an ellipsis when the column is narrower."""
+    return text(name, ellipsis=True)
+
+
 def episode_cells(episode: Episode, progress: Progress) -> tuple[Text, Text, Text, Text]:
     return (
         text(episode.code),
-        text(episode.name or "(untitled)"),
+        text(episode.name or "(untitled)", ellipsis=True),
         text(local_display(air_time(episode))),
         Text(f"{progress.watched}/{progress.aired}", justify="right"),
     )
@@ -85,23 +100,34 @@ class UpNextScreen(Screen[None]):
 
     # -- loading ------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="upnext-load", description="Finding what is next")
     def _load(self) -> None:
-        now = self.now()
-        rows = self.library.up_next(now)
-        airings = self.library.upcoming(UPCOMING_DAYS, now)
-        self.app.call_from_thread(self._loaded, rows, airings)
+        library, now = self.library, self.now()
 
-    def _loaded(self, rows: list[UpNext], airings: list[Airing]) -> None:
+        def load() -> None:
+            self.post_message(
+                UpNextLoaded(library.up_next(now), library.upcoming(UPCOMING_DAYS, now))
+            )
+
+        run_in_thread(self, load, group="upnext-load", description="Finding what is next")
+
+    def on_store_changed(self, event: StoreChanged) -> None:
+        """A mark (here, in the library, an undo, another process): the rows move on."""
+        self._load()
+
+    def on_up_next_loaded(self, event: UpNextLoaded) -> None:
+        rows, airings = event.rows, event.airings
         table = self.query_one("#up-next-table", DataTable)
+        keep = self._cursor_key("up-next-table")
         table.clear()
         self.entries = {row.summary.id: row for row in rows}
         for row in rows:
             table.add_row(
-                text(row.summary.name),
+                title_cell(row.summary.name),
                 *episode_cells(row.episode, row.progress),
                 key=row.summary.id,
             )
+        if keep in self.entries:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
         upcoming = self.query_one("#upcoming-table", DataTable)
         upcoming.clear()
         self.airings = {}
@@ -116,6 +142,41 @@ class UpNextScreen(Screen[None]):
                 key=key,
             )
         self._show_empty_states()
+        self._fit_columns()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The show and title columns share what the others leave of the table's width (cut
+        with an ellipsis, not mid-word at the table's edge with columns to spare)."""
+        for table_id, flexible in (
+            ("up-next-table", ("show", "title")),
+            ("upcoming-table", ("show", "title")),
+        ):
+            table = self.query_one(f"#{table_id}", DataTable)
+            width = table.scrollable_content_region.width
+            if width <= 0:
+                continue
+            padding = 2 * table.cell_padding
+            columns = table.columns
+            fixed = sum(
+                c.content_width + padding for k, c in columns.items() if k.value not in flexible
+            )
+            wanted = {k: c.content_width for k, c in columns.items() if k.value in flexible}
+            room = max(len(wanted) * 8, width - fixed - padding * len(wanted))
+            if sum(wanted.values()) <= room:
+                for key in wanted:
+                    columns[key].auto_width = True
+                continue
+            # the title gives way first, then the show's name; neither below 8 cells
+            show_key = next(k for k in wanted if k.value == "show")
+            title_key = next(k for k in wanted if k.value == "title")
+            show = min(wanted[show_key], max(8, room // 3))
+            for key, cells in ((show_key, show), (title_key, max(8, room - show))):
+                columns[key].auto_width = False
+                columns[key].width = cells
+            table.refresh(layout=True)
 
     def _show_empty_states(self) -> None:
         for name, count in (("up-next", len(self.entries)), ("upcoming", len(self.airings))):
@@ -138,44 +199,10 @@ class UpNextScreen(Screen[None]):
         if show_id is None:
             self.notify(EMPTY_UP_NEXT, markup=False)
             return
-        self._watch(show_id, self.entries[show_id].episode)
-
-    @work(thread=True, group="upnext-watch", description="Saving watched mark")
-    def _watch(self, show_id: str, episode: Episode) -> None:
-        try:
-            self.library.apply(Watch(show_id, (episode,)))
-            view = self.library.show(show_id, self.now())
-        except StoreError as error:
-            self.app.call_from_thread(
-                self.notify, line(str(error)), title="Not saved", severity="error", markup=False
-            )
-            return
-        if view is not None:
-            self.app.call_from_thread(
-                self._moved_on, show_id, episode, view.next_to_watch, view.progress
-            )
-
-    def _moved_on(
-        self, show_id: str, watched: Episode, following: Episode | None, progress: Progress
-    ) -> None:
-        entry = self.entries.get(show_id)
-        table = self.query_one("#up-next-table", DataTable)
-        if entry is None:
-            return
-        if following is None:
-            del self.entries[show_id]
-            table.remove_row(show_id)
-            self.notify(f"All caught up with {line(entry.summary.name)}.", markup=False)
-            self._show_empty_states()
-        else:
-            self.entries[show_id] = UpNext(entry.summary, following, progress)
-            for column, cell in zip(
-                ("code", "title", "aired", "progress"),
-                episode_cells(following, progress),
-                strict=True,
-            ):
-                table.update_cell(show_id, column, cell)
-        host_of(self.app).notify_library_changed()
+        entry = self.entries[show_id]
+        host_of(self.app).apply_change(
+            Watch(show_id, (entry.episode,)), title=line(entry.summary.name)
+        )
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -190,10 +217,11 @@ class UpNextScreen(Screen[None]):
     def _open(self, table_id: str, key: str | None) -> None:
         if key is None:
             return
-        if table_id == "up-next-table":
-            host_of(self.app).open_show(key, "seasons")
+        if table_id == "up-next-table" and key in self.entries:
+            host_of(self.app).open_show(key, "seasons", self.entries[key].episode.key)
         elif key in self.airings:
-            host_of(self.app).open_show(self.airings[key].show_id, "seasons")
+            airing = self.airings[key]
+            host_of(self.app).open_show(airing.show_id, "seasons", airing.episode.key)
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

@@ -17,15 +17,18 @@ from fancompanion.core.timeutil import local_display
 from fancompanion.tui.safe import line
 
 UNREAD_MARK = "•"
-SOURCE_WIDTH = 10  # the row's date and source fit one line of an 80-column list
+SOURCE_WIDTH = 10  # the least room for the source (an 80-column list is ~30 wide)
 
 
-def news_prompt(item: NewsItem, unread: bool, hidden: str = "") -> Content:
+def news_prompt(item: NewsItem, unread: bool, hidden: str = "", width: int = 0) -> Content:
     """One row: the unread mark and title, then date and source (always literal text).
-    ``hidden``: the spoiler shield's label, shown instead of the title."""
+    ``hidden``: the spoiler shield's label, shown instead of the title. The source gets what
+    the date leaves of the list's ``width`` on its line (at least 10)."""
     source = line(item.source)
-    source = source if len(source) <= SOURCE_WIDTH else f"{source[: SOURCE_WIDTH - 1]}…"
-    meta = " · ".join(p for p in (line(local_display(item.published)) or "undated", source) if p)
+    date = line(local_display(item.published)) or "undated"
+    room = max(SOURCE_WIDTH, width - 2 - len(date) - 3 - 2)
+    source = source if len(source) <= room else f"{source[: room - 1]}…"
+    meta = " · ".join(p for p in (date, source) if p)
     return Content.assemble(
         (f"{UNREAD_MARK} " if unread else "  ", "bold"),
         (hidden, "italic")
@@ -98,6 +101,11 @@ class NewsList(OptionList):
         self.unread_first = unread_first
         self._rebuild()
 
+    def on_resize(self) -> None:
+        """The source on each row gets the room there is: rebuilt at a new width."""
+        if self._items:
+            self._rebuild()
+
     def set_read(self, news_id: str, read: bool) -> None:
         """Change one mark in place (the row keeps its position)."""
         if read:
@@ -106,7 +114,9 @@ class NewsList(OptionList):
             self._read.discard(news_id)
         item = self._by_id.get(news_id)
         if item is not None and news_id in self.shown:
-            self.replace_option_prompt(news_id, news_prompt(item, not read, self.hidden(news_id)))
+            width = self.scrollable_content_region.width
+            prompt = news_prompt(item, not read, self.hidden(news_id), width)
+            self.replace_option_prompt(news_id, prompt)
 
     def select_id(self, news_id: str) -> bool:
         """Move the cursor to an item; False when it is not shown."""
@@ -119,11 +129,15 @@ class NewsList(OptionList):
     def _rebuild(self) -> None:
         current = self.highlighted_option.id if self.highlighted_option is not None else None
         items = [item for item in self._items if matches(item, self._query, self.hidden(item.id))]
+        width = self.scrollable_content_region.width
         if self.unread_first:
             # Stable sort: within read and unread the library's newest-first order remains.
             items.sort(key=lambda item: item.id in self._read)
         self.set_options(
-            Option(news_prompt(item, item.id not in self._read, self.hidden(item.id)), id=item.id)
+            Option(
+                news_prompt(item, item.id not in self._read, self.hidden(item.id), width),
+                id=item.id,
+            )
             for item in items
         )
         kept = current is not None and self.select_id(current)

@@ -44,6 +44,12 @@ def meta_line(item: NewsItem) -> Content:
     return Content.assemble(*parts)
 
 
+def paragraphs(text: str) -> str:
+    """Stored text reads as paragraphs: one blank line between them (stored text keeps one
+    paragraph per line)."""
+    return "\n\n".join(p.strip() for p in text.splitlines() if p.strip())
+
+
 class Reader(VerticalScroll, can_focus=True):
     """Title, source and date, the full stored text, and the linked shows and people."""
 
@@ -57,10 +63,15 @@ class Reader(VerticalScroll, can_focus=True):
         yield Label(Content("Mentions (enter opens the show)"), id="reader-links-label")
         yield OptionList(id="reader-links", markup=False)
 
+    def show_problem(self, message: str) -> None:
+        """The news could not be read: say what is damaged and how to repair it."""
+        self.query_one("#reader-title", Static).update(Content("The news could not be read"))
+        self.query_one("#reader-meta", Static).update(Content(line(message)))
+
     def show(self, item: NewsItem, text: str, links: list[Link]) -> None:
         self.query_one("#reader-title", Static).update(content(item.title or "(untitled)"))
         self.query_one("#reader-meta", Static).update(meta_line(item))
-        body = plain(text).strip() or plain(item.summary).strip()
+        body = paragraphs(plain(text)) or paragraphs(plain(item.summary))
         if not body:
             body = "No text was stored for this item."
             if clean_url(item.url):

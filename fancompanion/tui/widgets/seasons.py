@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
+from fancompanion.core.commands import Change, Rewatch, SetSeason, Unwatch, Watch, WatchUpTo
 from fancompanion.core.library import ShowView
 from fancompanion.core.models import Episode
 from fancompanion.core.timeutil import has_aired
@@ -150,10 +151,12 @@ class Seasons(Vertical):
         with tree.adding():
             for number in numbers:
                 # labelled once, here (no relabel pass: a Tree label is parsed on every set)
+                label = self._season_label(number, per_season.get(number))
+                if number not in self._by_season:
+                    # no toggle icon on a season without episodes: line its text up anyway
+                    label = Text(" " * cell_len(tree.ICON_NODE)) + label
                 node = tree.root.add(
-                    self._season_label(number, per_season.get(number)),
-                    data=Node(number),
-                    allow_expand=number in self._by_season,
+                    label, data=Node(number), allow_expand=number in self._by_season
                 )
                 self._seasons[number] = node
                 if target is not None and target.season == number and target.number is not None:
@@ -207,8 +210,10 @@ class Seasons(Vertical):
     def _relabel(self) -> None:
         assert self.view is not None
         per_season = self.view.progress.per_season
+        pad = Text(" " * cell_len(self.seasons_tree.ICON_NODE))
         for number, node in self._seasons.items():
-            node.set_label(self._season_label(number, per_season.get(number)))
+            label = self._season_label(number, per_season.get(number))
+            node.set_label(label if node.allow_expand else pad + label)
         for node in self._episodes.values():
             if node.data is not None and node.data.episode is not None:
                 node.set_label(self._episode_label(node.data.episode))
@@ -282,18 +287,35 @@ class Seasons(Vertical):
     # -- requests from the tree's keys ----------------------------------------------------------
 
     def request(self, kind: str) -> None:
-        """Ask the screen to save a tracking change for the line under the cursor."""
+        """Ask the screen to carry out a tracking change for the line under the cursor:
+        ``kind`` is "toggle" (an episode, or a whole season), "up_to" or "rewatch"."""
         node = self.selected()
-        if node is None or self.view is None:
+        view = self.view
+        if node is None or view is None:
             return
-        show_id = self.view.id  # the show on screen: the screen refuses if it is not current
-        if node.episode is not None:
-            if kind == "up_to" and node.episode.number is None:
-                self.app.bell()
-                return
-            self.post_message(messages.Track(show_id, kind, episode=node.episode))
-        elif kind == "toggle" and node.season != SPECIALS:
-            self.post_message(messages.Track(show_id, "season", season=node.season))
+        change = self._change(view, node, kind)
+        if change is None:
+            self.app.bell()
+            return
+        # the show on screen goes with it: the screen refuses it if that is not the current one
+        self.post_message(messages.Track(view.id, change))
+
+    @staticmethod
+    def _change(view: ShowView, node: Node, kind: str) -> Change | None:
+        episode, episodes = node.episode, view.record.episodes
+        if episode is None:
+            if kind != "toggle" or node.season == SPECIALS:
+                return None
+            watched, aired = view.progress.per_season.get(node.season, (0, 0))
+            # a fully watched season is unmarked; otherwise its aired episodes are marked
+            return SetSeason(view.id, episodes, node.season, watched < aired or aired == 0)
+        if kind == "toggle":
+            if view.marks.watched(episode):
+                return Unwatch(view.id, (episode,))
+            return Watch(view.id, (episode,))
+        if kind == "up_to":
+            return WatchUpTo(view.id, episodes, episode) if episode.number is not None else None
+        return Rewatch(view.id, episode)
 
     def reveal(self) -> None:
         node = self.selected()

@@ -148,6 +148,9 @@ class ShowsList(ScrollView, can_focus=True):
         best = found[0].id if found and self._filter.query else None
         self._rebuild(best or self.current_id)
 
+    def name_of(self, show_id: str) -> str | None:
+        return next((e.summary.name for _, e in self._filter.matches if e.id == show_id), None)
+
     @property
     def filter_text(self) -> str:
         return self._filter.query

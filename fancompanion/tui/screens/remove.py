@@ -1,0 +1,60 @@
+"""Remove a show (``delete``): asks first; its history is saved to a backup, then it goes.
+
+The saved file is our export format with just that show: ``fancompanion import FILE`` brings
+its marks and status back once the show is added again. Dismisses with True to remove.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+from fancompanion.core.wording import plural
+from fancompanion.tui.keys import bindings
+from fancompanion.tui.safe import line
+from fancompanion.tui.styles import MUTED
+
+
+class RemoveShowScreen(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    RemoveShowScreen { align: center middle; }
+    RemoveShowScreen > #remove {
+        width: 64; max-width: 100%; height: auto; padding: 1 2;
+        border: round $error; background: $surface;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Remove"),
+        Binding("n", "answer(False)", "Keep"),
+        *bindings("screen.back"),
+    ]
+
+    def __init__(self, name: str, marks: int) -> None:
+        super().__init__()
+        self.show_name = name
+        self.marks = marks
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="remove") as box:
+            box.border_title = "Remove a show"
+            box.border_subtitle = "y removes · n or esc keeps it"
+            yield Label(Content.assemble("Remove ", (line(self.show_name), "bold"), "?"))
+            kept = (
+                f"Its history ({plural(self.marks, 'watched episode')} and its status) is "
+                "saved to a backup file first; `fancompanion import` brings it back."
+                if self.marks
+                else "You have not watched any of it; its status is saved to a backup file."
+            )
+            yield Label(Content.styled(kept, MUTED))
+
+    def action_answer(self, remove: bool) -> None:
+        self.dismiss(remove)
+
+    def action_back(self) -> None:
+        self.dismiss(False)

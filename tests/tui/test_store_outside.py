@@ -1,0 +1,89 @@
+"""The store outside the app's control: damaged files, and changes by another process.
+
+A damaged file is named on screen with the way to repair it, the rest of the app keeps working;
+a change made by ``fancompanion import``/``fetch`` or a second app shows up by itself.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from fancompanion.core.commands import SetStatus, Watch
+from fancompanion.core.library import Library
+from fancompanion.core.models import WatchStatus
+from fancompanion.core.store import Store
+from tests.tui.library_pilot import JESSICA, list_rows, make_app, screen_text, text_of
+from tests.tui.screen_harness import settle
+from tests.tui.test_library_tracking import row_of
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 8) -> None:
+    """Let the app run (its store check ticks every two seconds) until ``condition`` holds."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "never happened"
+        await pilot.pause(0.1)
+        await settle(pilot)
+
+
+async def test_a_damaged_news_file_is_named_and_the_app_keeps_working(store: Store) -> None:
+    store.catalog.news_path.write_text('{"items": {"1": {"title": ')  # cut short
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "The news could not be read" in text
+        assert "news.json is damaged" in text
+        assert "fancompanion doctor --repair" in " ".join(text.split())
+        await pilot.press("escape", "2", "space")  # the library still works
+        await settle(pilot)
+        assert app.is_running
+        assert row_of(app, "Daredevil")[-1] == "1/39"
+
+
+async def test_a_damaged_state_file_is_named_and_repairing_it_brings_the_library_back(
+    store: Store,
+) -> None:
+    good = store.user.state_path.read_bytes()
+    store.user.state_path.write_text("{not json")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert list_rows(app)[0] == "Could not be read."
+        pane = text_of(app, "#empty-pane")
+        assert "state.json is damaged" in pane
+        assert "fancompanion doctor --repair" in pane
+        await pilot.press("question_mark")  # the rest of the app answers
+        await settle(pilot)
+        assert "Keys" in screen_text(app)
+        await pilot.press("escape")
+        # the fan runs `fancompanion doctor --repair` in another terminal
+        store.user.state_path.write_bytes(good)
+        await until(pilot, lambda: any("Daredevil" in row for row in list_rows(app)))
+        assert app.is_running
+
+
+async def test_changes_made_by_another_process_show_up_in_list_figures_and_open_show(
+    store: Store,
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "2")  # Jessica Jones, its Seasons tab
+        await settle(pilot)
+        assert row_of(app, "Jessica Jones")[-1] == "0/39"
+        # `fancompanion import` in another terminal: a season watched, status Watching
+        other = Library(Store(store.root))
+        view = other.show(JESSICA)
+        assert view is not None
+        other.apply(Watch(JESSICA, tuple(e for e in view.record.episodes if e.season == 1)))
+        other.apply(SetStatus(JESSICA, WatchStatus.WATCHING))
+        await until(pilot, lambda: row_of(app, "Jessica Jones")[-1] == "13/39")
+        assert "Watching (1)" in list_rows(app)
+        assert "13/39 aired episodes watched" in text_of(app, "#overview-status")
+        assert "Season 1  13/13 ✓" in screen_text(app)
