@@ -17,3 +17,7 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tabs' underline slides to the active tab: a snapshot could catch it mid-way."""
     monkeypatch.setattr(constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+# The scripted TVmaze server of the fetch tests, for adding a show from the app.
+from tests.fetch.conftest import server, sleeps, tvmaze  # noqa: E402, F401
