@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from fancompanion.core.commands import RemoveShow, SetSetting, SetStatus
 from fancompanion.core.library import Library, ShowView, StoreError
@@ -30,6 +30,7 @@ from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import MUTED
+from fancompanion.tui.widgets.footer import KeysFooter
 from fancompanion.tui.widgets.shows_list import ShowsList
 from fancompanion.tui.workers import WorkFailed, cancelled, run_in_thread
 
@@ -105,7 +106,7 @@ class LibraryScreen(Screen[None]):
                 yield FilterInput(placeholder="/ to filter", id="filter", compact=True)
                 yield ShowsList(self._figure, id="shows")
             yield Static(id="empty-pane")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def shows(self) -> ShowsList:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 
 from fancompanion.core.commands import SetRead
 from fancompanion.core.library import Library
@@ -26,6 +26,7 @@ from fancompanion.tui.keys import bindings
 from fancompanion.tui.messages import StoreChanged, WorkLoaded
 from fancompanion.tui.safe import content, line
 from fancompanion.tui.shielded import HIDDEN_TEXT, revealed
+from fancompanion.tui.widgets.footer import KeysFooter
 from fancompanion.tui.widgets.news_list import NewsList
 from fancompanion.tui.widgets.reader import Link, Reader
 from fancompanion.tui.workers import WorkFailed, run_in_thread
@@ -76,7 +77,7 @@ class NewsScreen(Screen[None]):
                 yield NewsList(id="news-list")
                 yield Static(id="feed-errors")
             yield Reader(id="reader")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def news_list(self) -> NewsList:

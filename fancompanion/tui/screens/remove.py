@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from fancompanion.core.wording import plural
 from fancompanion.tui.keys import bindings
@@ -51,7 +51,7 @@ class RemoveShowScreen(ModalScreen[bool]):
                 if self.marks
                 else "You have not watched any of it; its status is saved to a backup file."
             )
-            yield Label(Content.styled(kept, MUTED))
+            yield Static(Content.styled(kept, MUTED))
 
     def action_answer(self, remove: bool) -> None:
         self.dismiss(remove)

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from fancompanion.core.library import Library
 from fancompanion.core.timeutil import now_iso
@@ -25,6 +25,7 @@ from fancompanion.exchange.stats import Stats, compute, month_series
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.messages import StoreChanged
 from fancompanion.tui.safe import line, plain
+from fancompanion.tui.widgets.footer import KeysFooter
 from fancompanion.tui.workers import WorkFailed, run_in_thread
 
 
@@ -110,7 +111,7 @@ class StatsScreen(Screen[None]):
             yield Static(Text(""), id="stats-years")
             yield Static(Text("Shows by status"), classes="stats-heading")
             yield Static(Text(""), id="stats-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Stats"

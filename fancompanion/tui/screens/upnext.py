@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from fancompanion.core.commands import Watch
 from fancompanion.core.library import Airing, Library, UpNext
@@ -24,6 +24,7 @@ from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.messages import StoreChanged
 from fancompanion.tui.safe import line, text
+from fancompanion.tui.widgets.footer import KeysFooter
 from fancompanion.tui.workers import run_in_thread
 
 UPCOMING_DAYS = 30
@@ -80,7 +81,7 @@ class UpNextScreen(Screen[None]):
             with TabPane(f"Upcoming ({UPCOMING_DAYS} days)", id="upcoming"):
                 yield DataTable(id="upcoming-table", cursor_type="row", zebra_stripes=True)
                 yield Static(EMPTY_UPCOMING, id="upcoming-empty", classes="empty", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         up_next = self.query_one("#up-next-table", DataTable)

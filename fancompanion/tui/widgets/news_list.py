@@ -101,11 +101,6 @@ class NewsList(OptionList):
         self.unread_first = unread_first
         self._rebuild()
 
-    def on_resize(self) -> None:
-        """The source on each row gets the room there is: rebuilt at a new width."""
-        if self._items:
-            self._rebuild()
-
     def set_read(self, news_id: str, read: bool) -> None:
         """Change one mark in place (the row keeps its position)."""
         if read:
