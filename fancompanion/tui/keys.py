@@ -116,8 +116,9 @@ COMMANDS: tuple[Command, ...] = (
         "app.redo",
         "Redo",
         "Anywhere",
-        "Redo the change just undone",
+        "Redo the change just undone (ctrl+shift+z too)",
         show=False,
+        display_key="ctrl+y",
     ),
     Command("app.quit", "q", "app.quit", "Quit", "Anywhere", "Quit FanCompanion"),
     # Moving around (Textual's own keys in lists, trees and text: listed for the help screen)

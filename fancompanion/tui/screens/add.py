@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fancompanion.core.library import Library
@@ -71,7 +71,7 @@ class AddShowScreen(ModalScreen[str | None]):
             box.border_title = "Add a show"
             box.border_subtitle = "esc closes"
             yield Input(placeholder="Show name", id="add-query")
-            yield Label(Content.styled(PROMPT, MUTED), id="add-status")
+            yield Static(Content.styled(PROMPT, MUTED), id="add-status")
             yield OptionList(id="add-hits")
 
     def on_mount(self) -> None:
@@ -79,7 +79,7 @@ class AddShowScreen(ModalScreen[str | None]):
         self.query_one("#add-query", Input).focus()
 
     def _say(self, text: str) -> None:
-        self.query_one("#add-status", Label).update(Content(text))
+        self.query_one("#add-status", Static).update(Content(text))
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -162,5 +162,5 @@ class AddShowScreen(ModalScreen[str | None]):
 def _reason(error: Exception) -> str:
     offline = getattr(error, "offline", False)
     if offline:
-        return "No network: TVmaze could not be reached. Try again when you are online."
+        return "No network: TVmaze could not be reached; try again when online."
     return str(error)
