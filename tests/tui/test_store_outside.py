@@ -15,6 +15,8 @@ from fancompanion.core.commands import SetStatus, Watch
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
+from fancompanion.tui.screens.refresh import RefreshScreen
+from tests.fetch.conftest import Reply, Request, Server, json_reply
 from tests.tui.library_pilot import JESSICA, list_rows, make_app, screen_text, text_of
 from tests.tui.screen_harness import settle
 from tests.tui.test_library_tracking import row_of
@@ -87,3 +89,45 @@ async def test_changes_made_by_another_process_show_up_in_list_figures_and_open_
         assert "Watching (1)" in list_rows(app)
         assert "13/39 aired episodes watched" in text_of(app, "#overview-status")
         assert "Season 1  13/13 ✓" in screen_text(app)
+
+
+async def test_esc_cancels_a_refresh_at_once_over_a_library_still_shown(
+    store: Store, tvmaze: Server
+) -> None:
+    """TVmaze is slow to answer: esc closes the dialog now, not when the request returns."""
+    import threading
+
+    gate = threading.Event()
+
+    def slow(request: Request) -> Reply:
+        gate.wait(10)
+        return json_reply({})
+
+    for path in ("/updates/shows", "/lookup/shows", "/shows/1370"):
+        tvmaze.route(path, slow)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await until(pilot, lambda: bool(tvmaze.paths()))
+        screen = app.screen
+        assert isinstance(screen, RefreshScreen)
+        assert "Daredevil" in screen_text(app)  # the library stays on screen behind it
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen not in app.screen_stack
+        gate.set()
+        await settle(pilot)
+        assert app.is_running
+
+
+async def test_the_theme_chosen_is_there_at_the_next_start(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.theme = "textual-light"  # ctrl+p -> theme
+        await settle(pilot)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light"
