@@ -121,36 +121,6 @@ COMMANDS: tuple[Command, ...] = (
         display_key="ctrl+y",
     ),
     Command("app.quit", "q", "app.quit", "Quit", "Anywhere", "Quit FanCompanion"),
-    # Moving around (Textual's own keys in lists, trees and text: listed for the help screen)
-    Command(
-        "move.arrows",
-        "up,down,pageup,pagedown,home,end",
-        "",
-        "Move",
-        "Moving around",
-        "Move in the list, tree or text that has the focus",
-        show=False,
-        display_key="↑ ↓ PgUp PgDn Home End",
-    ),
-    Command(
-        "move.enter",
-        "enter",
-        "",
-        "Open",
-        "Moving around",
-        "Open the show's tab · expand a season · open a news item, person or link",
-        show=False,
-    ),
-    Command(
-        "move.tab",
-        "tab,shift+tab",
-        "",
-        "Next / previous pane",
-        "Moving around",
-        "Move the focus between the list, the tab bar and the panes",
-        show=False,
-        display_key="tab / shift+tab",
-    ),
     # Library
     Command(
         "library.filter",
@@ -374,6 +344,36 @@ COMMANDS: tuple[Command, ...] = (
         "Screens",
         "Close the help",
         display_key="esc / ?",
+    ),
+    # Moving around (Textual's own keys in lists, trees and text: listed for the help screen)
+    Command(
+        "move.arrows",
+        "up,down,pageup,pagedown,home,end",
+        "",
+        "Move",
+        "Moving around",
+        "Move in the list, tree or text that has the focus",
+        show=False,
+        display_key="↑ ↓ PgUp PgDn Home End",
+    ),
+    Command(
+        "move.enter",
+        "enter",
+        "",
+        "Open",
+        "Moving around",
+        "Open the show's tab · expand a season · open a news item, person or link",
+        show=False,
+    ),
+    Command(
+        "move.tab",
+        "tab,shift+tab",
+        "",
+        "Next / previous pane",
+        "Moving around",
+        "Move the focus between the list, the tab bar and the panes",
+        show=False,
+        display_key="tab / shift+tab",
     ),
 )
 

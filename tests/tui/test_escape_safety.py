@@ -215,8 +215,8 @@ async def test_library_tabs_show_hostile_names_without_escapes(store: Store) -> 
             shows_list(app).focus()
             await pilot.press("w")  # a status change: the notification names the show
             await look(pilot, terminal)
-            notes = [n.message for n in compat.notifications(app)]
-            assert "Evillink Show: Plan to watch" in notes
+            notes = [f"{n.title}: {n.message}" for n in compat.notifications(app)]
+            assert any(n.startswith("Evillink Show: Status: Plan to watch") for n in notes)
         assert app.is_running
 
 
