@@ -182,8 +182,7 @@ class LibraryScreen(Screen[None]):
             self.shows.show_problem("Could not be read.")
             self._show_empty(f"{event.message}\n\nThe rest of the app keeps working.")
         elif event.group == "show" and self._pane is not None:
-            self._opening = None
-            self._pane.display = False
+            self._pane.display = False  # (``_opening`` stays: the same show is not retried)
             self._show_empty(f"This show could not be opened: {event.message}")
 
     def on_library_loaded(self, event: messages.LibraryLoaded) -> None:
