@@ -93,6 +93,7 @@ class FanCompanionApp(App[None]):
         self._writing = threading.Lock()  # one change (or undo) at a time, in order
         self._stamp: tuple[tuple[int, int, int], ...] | None = None
         self._theme_saved: str | None = None
+        self._last_failure = ""
 
     def on_mount(self) -> None:
         self.syncing.start()
@@ -360,13 +361,12 @@ class FanCompanionApp(App[None]):
         error = event.worker.error
         text = str(error).strip().splitlines()[0] if error and str(error).strip() else ""
         message = line(text) or type(error).__name__  # an error may quote store text
-        self.notify(
-            f"{event.worker.description}: {message}",
-            title="Something went wrong",
-            severity="error",
-            markup=False,
-            timeout=10,
-        )
+        said = f"{event.worker.description}: {message}"
+        if said != self._last_failure:  # the same failure again (a show opened twice): once
+            self._last_failure = said
+            self.notify(
+                said, title="Something went wrong", severity="error", markup=False, timeout=10
+            )
         asked = owner(event.worker)
         if asked is not None:
             asked.post_message(WorkFailed(event.worker.group, message))
