@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import HEADING, MUTED
+from fancompanion.tui.workers import run_in_thread
 
 HEADINGS = {
     "aired": "New episodes",
@@ -76,10 +77,14 @@ class DigestScreen(Screen[None]):
             self.options.add_option(Option(Content.styled("Looking…", MUTED), disabled=True))
             self._load()
 
-    @work(thread=True, exclusive=True, group="digest", description="Working out the digest")
     def _load(self) -> None:
-        found = digest(self.library, self.since, self.clock())
-        self.app.call_from_thread(self.show, found)
+        library, since, now = self.library, self.since, self.clock()
+
+        def work() -> None:
+            found = digest(library, since, now)
+            self.app.call_from_thread(self.show, found)
+
+        run_in_thread(self, work, group="digest", description="Working out the digest")
 
     def show(self, found: Digest) -> None:
         self.found = found
@@ -138,13 +143,21 @@ class DigestScreen(Screen[None]):
         self.show(Digest(since=now, now=now))
         self.notify("All seen: the digest starts from now.", markup=False)
 
-    @work(thread=True, group="digest-seen", description="Saving when you last looked")
     def _save_seen(self, now: str) -> None:
         from fancompanion.core.digest import LAST_LOOKED
 
-        self.library.apply(SetSetting(LAST_LOOKED, now))
-        if self.on_seen is not None:
-            self.app.call_from_thread(self.on_seen, now)
+        def work() -> None:
+            self.library.apply(SetSetting(LAST_LOOKED, now))
+            if self.on_seen is not None:
+                self.app.call_from_thread(self.on_seen, now)
+
+        run_in_thread(
+            self,
+            work,
+            group="digest-seen",
+            description="Saving when you last looked",
+            exclusive=False,
+        )
 
     def action_back(self) -> None:
         self.dismiss()

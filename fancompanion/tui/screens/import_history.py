@@ -12,20 +12,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
-from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:  # a type only: the screen is handed the app's store
     from fancompanion.core.store import Store
 
+from fancompanion.core.wording import plural
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line, plain
+from fancompanion.tui.workers import WorkFailed, run_in_thread
 
 
 class ImportScreen(ModalScreen[str | None]):
@@ -76,15 +76,19 @@ class ImportScreen(ModalScreen[str | None]):
         self.query_one("#import-confirm", Button).add_class("hidden")
         self.run_prepare(Path(path).expanduser(), password)
 
-    @work(thread=True, exclusive=True, group="import-prepare", description="Import")
-    def run_prepare(self, path: Path, password: str | None) -> object:
-        from fancompanion.exchange.importers import ImportFormatError
-        from fancompanion.exchange.session import prepare
+    def run_prepare(self, path: Path, password: str | None) -> None:
+        def work() -> None:
+            from fancompanion.exchange.importers import ImportFormatError
+            from fancompanion.exchange.session import prepare
 
-        try:
-            return prepare(self.store, path, password=password, progress=self._progress)
-        except ImportFormatError as error:
-            return str(error)
+            result: object
+            try:
+                result = prepare(self.store, path, password=password, progress=self._progress)
+            except ImportFormatError as error:
+                result = str(error)
+            self.app.call_from_thread(self._prepared, result)
+
+        run_in_thread(self, work, group="import-prepare", description="Reading the export")
 
     def _progress(self, done: int, total: int, name: str) -> None:
         self.app.call_from_thread(self._show_progress, done, total, name)
@@ -93,24 +97,18 @@ class ImportScreen(ModalScreen[str | None]):
         self.query_one("#import-bar", ProgressBar).update(total=max(total, 1), progress=done)
         self._stage(f"Looking up shows: {done} of {total}  {line(name)}")
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+    def _prepared(self, result: object) -> None:
         from fancompanion.exchange.session import Prepared
 
-        if event.state is WorkerState.ERROR:
-            self._stage(f"Import failed: {line(str(event.worker.error))}")
-            return
-        if event.state is not WorkerState.SUCCESS:
-            return
-        result = event.worker.result
-        if event.worker.group == "import-prepare":
-            self.query_one("#import-bar", ProgressBar).add_class("hidden")
-            if isinstance(result, str):
-                self._stage(f"Cannot import: {line(result)}")
-                return
-            if isinstance(result, Prepared):
-                self._planned(result)
-        elif event.worker.group == "import-apply" and isinstance(result, str):
-            self.dismiss(result)
+        self.query_one("#import-bar", ProgressBar).add_class("hidden")
+        if isinstance(result, str):
+            self._stage(f"Cannot import: {line(result)}")
+        elif isinstance(result, Prepared):
+            self._planned(result)
+
+    def on_work_failed(self, event: WorkFailed) -> None:
+        """The app has notified the failure; say it here too instead of waiting forever."""
+        self._stage(f"Import failed: {line(event.message)}")
 
     def _planned(self, prepared: object) -> None:
         from fancompanion.exchange.foreign_report import write_report
@@ -142,15 +140,19 @@ class ImportScreen(ModalScreen[str | None]):
             self._stage("Importing…")
             self.run_apply()
 
-    @work(thread=True, exclusive=True, group="import-apply", description="Import")
-    def run_apply(self) -> str:
+    def run_apply(self) -> None:
         from fancompanion.exchange.session import Prepared, commit
 
-        prepared = self.prepared
+        prepared, report = self.prepared, self.report
         assert isinstance(prepared, Prepared)
-        result = commit(self.store, prepared)
-        where = f"; unmatched rows: {self.report}" if self.report else ""
-        return f"Imported: {result.changed} change(s){where}"
+
+        def work() -> None:
+            result = commit(self.store, prepared)
+            where = f"; unmatched rows: {report}" if report else ""
+            message = f"Imported: {plural(result.changed, 'change')}{where}"
+            self.app.call_from_thread(self.dismiss, message)
+
+        run_in_thread(self, work, group="import-apply", description="Importing your history")
 
     def _stage(self, text: str) -> None:
         self.query_one("#import-stage", Label).update(Content(text))
