@@ -292,3 +292,31 @@ async def test_the_palette_turns_spoiler_protection_off_and_it_stays_off(store: 
         await settle(pilot)
         assert "It was a dream." in text_of(app, "#episode-detail")
     assert store.user.settings()["hide_spoilers"] is False
+
+
+async def test_a_filter_that_matches_nothing_leaves_no_show_for_keys_to_act_on(
+    store: Store,
+) -> None:
+    """QA found: `/zzzq` `enter` `esc` brought the list back with the pane empty, and `w` then
+    changed the status of the show shown before the filter."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, JESSICA)
+        await pilot.press("slash", "z", "z", "z", "q")
+        await settle(pilot)
+        assert shows_list(app).current_id is None
+        await pilot.press("w")  # typed into the box: nothing else may happen
+        await pilot.press("enter", "w")
+        await settle(pilot)
+        assert JESSICA not in store.user.statuses()
+        await pilot.press("escape")
+        await settle(pilot)
+        shown = shows_list(app).current_id
+        assert shown is not None
+        name = shows_list(app).name_of(shown)
+        assert name is not None
+        assert name in text_of(app, "#overview-name")  # the pane shows the highlighted show
+        await pilot.press("w")
+        await settle(pilot)
+        assert store.user.statuses() == {shown: WatchStatus.WATCHING}

@@ -205,6 +205,10 @@ class LibraryScreen(Screen[None]):
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
         self._offer_completed = None
         if event.show_id is None:
+            # nothing under the cursor (no show matches the filter): no show is on screen, so no
+            # key may act on the one shown before
+            self.view = None
+            self._opening = None
             self._show_pane(False)
         elif self.view is None or self.view.id != event.show_id:
             # opened once the frame with the moved cursor is drawn: moving quickly through the
