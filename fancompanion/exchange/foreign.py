@@ -88,6 +88,25 @@ class ForeignExport:
     def name_of(self, show: ShowRef) -> str:
         return self.names.get(show) or show.name
 
+    def add_watch(
+        self, show: ShowRef, has_id: bool, season: int | None, number: int | None, at: str
+    ) -> Play | None:
+        """One watch row: a play, or an unmatched row with its reason (the one rule for both
+        formats: no show id, no episode number, a special). Returns the play, if it is one."""
+        reason = ""
+        if not has_id:
+            reason = NO_SHOW_ID
+        elif season is None or number is None:
+            reason = NO_EPISODE_NUMBER
+        elif season == 0:
+            reason = SPECIAL
+        if reason or season is None or number is None:
+            self.unmatched.append(Unmatched(show, season, number, at, reason))
+            return None
+        play = Play(show, season, number, at)
+        self.plays.append(play)
+        return play
+
     def skip(self, what: str) -> None:
         self.skipped[what] = self.skipped.get(what, 0) + 1
 

@@ -56,8 +56,9 @@ def dumps(data: Any) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
 
 
-def read_json(path: Path) -> Any | None:
-    """Parse a JSON file; None when it does not exist; CorruptFileError when it is not JSON."""
+def read_bytes(path: Path) -> bytes | None:
+    """A store file's bytes; None when it does not exist; CorruptFileError when it cannot be
+    read or is empty (an empty file is kept aside, as every damaged file is)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -66,6 +67,14 @@ def read_json(path: Path) -> Any | None:
         raise CorruptFileError(path, f"cannot be read ({error.strerror})") from error
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty", keep_copy(path))
+    return raw
+
+
+def read_json(path: Path) -> Any | None:
+    """Parse a JSON file; None when it does not exist; CorruptFileError when it is not JSON."""
+    raw = read_bytes(path)
+    if raw is None:
+        return None
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as error:

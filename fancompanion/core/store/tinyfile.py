@@ -18,7 +18,7 @@ import orjson
 from tinydb.storages import Storage
 
 from fancompanion.core.store.errors import CorruptFileError, UnsupportedSchemaError
-from fancompanion.core.store.files import atomic_write, dumps, keep_copy
+from fancompanion.core.store.files import atomic_write, dumps, keep_copy, read_bytes
 from fancompanion.core.store.schema import FILE_TYPES, META, SCHEMA, Meta, StoreFile
 
 F = TypeVar("F", bound=StoreFile)
@@ -34,7 +34,7 @@ def read_file(path: Path, kind: str, file_type: type[F]) -> F | None:
     :class:`CorruptFileError` (naming the file, a copy kept aside) when it is not JSON or a
     value has the wrong type; :class:`UnsupportedSchemaError` when a newer FanCompanion wrote it.
     """
-    raw = _read_bytes(path)
+    raw = read_bytes(path)
     if raw is None:
         return None
     decoder = _DECODERS.get(file_type)
@@ -56,7 +56,7 @@ def read_file(path: Path, kind: str, file_type: type[F]) -> F | None:
 
 def read_tables(path: Path, kind: str) -> Tables | None:
     """The file's tables as plain documents, for a read-modify-write; None when missing."""
-    raw = _read_bytes(path)
+    raw = read_bytes(path)
     if raw is None:
         return None
     return check_tables(path, _loads(path, raw), kind)
@@ -105,18 +105,6 @@ def _check_version(path: Path, info: Meta | None, kind: str) -> None:
         raise CorruptFileError(
             path, f"it holds {info.kind!r} data where {kind!r} was expected", None
         )
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise CorruptFileError(path, f"cannot be read ({error.strerror})") from error
-    if not raw.strip():
-        raise CorruptFileError(path, "the file is empty", keep_copy(path))
-    return raw
 
 
 def _loads(path: Path, raw: bytes) -> Any:

@@ -18,13 +18,8 @@ from typing import Any
 
 from fancompanion.exchange.archive import ExportFiles
 from fancompanion.exchange.foreign import (
-    NO_EPISODE_NUMBER,
-    NO_SHOW_ID,
-    SPECIAL,
     ForeignExport,
-    Play,
     ShowRef,
-    Unmatched,
 )
 from fancompanion.exchange.importers import ImportFormatError
 from fancompanion.exchange.importers.values import as_imdb, as_int, as_stamp, as_text
@@ -116,17 +111,8 @@ def _entry(
     number = as_int(episode.get("number"))
     at = as_stamp(item.get("watched_at"))
     counted[show.key] = counted.get(show.key, 0) + 1
-    reason = ""
-    if not show.key:
-        reason = NO_SHOW_ID
-    elif season is None or number is None:
-        reason = NO_EPISODE_NUMBER
-    elif season == 0:
-        reason = SPECIAL
-    if reason or season is None or number is None:
-        export.unmatched.append(Unmatched(show, season, number, at, reason))
+    if export.add_watch(show, bool(show.key), season, number, at) is None:
         return
-    export.plays.append(Play(show, season, number, at))
     export.followed.add(show)
 
 

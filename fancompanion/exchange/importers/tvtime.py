@@ -175,20 +175,12 @@ def _watch(export: ForeignExport, row: dict[str, str], *, first: bool) -> None:
     season = _first_int(row, "s_no", "season_number")
     number = _first_int(row, "ep_no", "episode_number")
     at = as_stamp(row.get("created_at"))
-    reason = ""
-    if show.thetvdb is None:
-        reason = NO_SHOW_ID
-    elif season is None or number is None:
-        reason = NO_EPISODE_NUMBER
-    elif season == 0:
-        reason = SPECIAL
-    if reason or season is None or number is None:
-        export.unmatched.append(Unmatched(show, season, number, at, reason))
+    play = export.add_watch(show, show.thetvdb is not None, season, number, at)
+    if play is None:
         return
-    export.plays.append(Play(show, season, number, at))
     rewatches = as_int(row.get("rewatch_count"))
     if first and rewatches:
-        floor_key = (show, season, number)
+        floor_key = (show, play.season, play.number)
         export.floors[floor_key] = max(export.floors.get(floor_key, 0), 1 + rewatches)
 
 
