@@ -7,9 +7,11 @@ keys a fan presses; the list's cursor starts on Daredevil, the first show.
 from __future__ import annotations
 
 from textual.app import App
-from textual.widgets import OptionList, TabbedContent
+from textual.content import Content
+from textual.widgets import OptionList, Static, TabbedContent
 
 from fancompanion.core.store import Store
+from fancompanion.tui.screens.news import NewsScreen, TextLoaded
 from tests.tui.library_pilot import (
     DAREDEVIL,
     JESSICA,
@@ -117,6 +119,29 @@ async def test_a_person_mention_opens_cast_with_the_cursor_on_that_person(store:
         people = library_screen(app).query_one("#cast-people", OptionList)
         assert people.highlighted is not None
         assert "Mike Colter" in str(people.get_option_at_index(people.highlighted).prompt)
+
+
+async def test_the_mention_under_the_cursor_stays_when_the_items_text_arrives_late(
+    store: Store,
+) -> None:
+    """A fast ``enter`` ``tab`` ``down``: the stored text (read in a thread) may land after the
+    fan moved in the mentions; it fills the body and leaves the cursor where the fan put it."""
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *["down"] * 4, "enter", "tab", "down")
+        screen = app.screen
+        assert isinstance(screen, NewsScreen)
+        links = screen.query_one("#reader-links", OptionList)
+        assert links.option_count > 2  # there before the text is read
+        assert (focused_id(app), links.highlighted) == ("reader-links", 1)
+        assert screen.current is not None
+        screen.post_message(TextLoaded(screen.current, "Harlem's hero returns."))
+        await settle(pilot)
+        assert links.highlighted == 1
+        body = screen.query_one("#reader-body", Static).content
+        assert isinstance(body, Content)
+        assert body.plain == "Harlem's hero returns."
 
 
 async def test_enter_on_an_up_next_row_lands_on_that_episode_of_that_show(store: Store) -> None:

@@ -171,6 +171,7 @@ class NewsScreen(Screen[None]):
         if item is None:
             return
         self.current = item
+        self.query_one(Reader).show_head(self._as_shown(item), self._links(item))
         self._read_text(item)
         if self.news_list.hidden(news_id):
             return  # not read while the shield hides it
@@ -187,6 +188,24 @@ class NewsScreen(Screen[None]):
                 exclusive=False,
             )
 
+    def _as_shown(self, item: NewsItem) -> NewsItem:
+        """The item as the spoiler shield lets it show: date, source and links, no title."""
+        label = self.news_list.hidden(item.id)
+        return replace(item, title=label, summary="") if label else item
+
+    def _links(self, item: NewsItem) -> list[Link]:
+        links = [
+            Link("show", sid, self._show_names[sid])
+            for sid in item.show_ids
+            if sid in self._show_names
+        ]
+        links += [
+            Link("person", pid, self._person_names[pid])
+            for pid in item.person_ids
+            if pid in self._person_names
+        ]
+        return links
+
     def _read_text(self, item: NewsItem) -> None:
         library = self.library
 
@@ -199,20 +218,9 @@ class NewsScreen(Screen[None]):
         item, text = event.item, event.text
         if self.current is None or self.current.id != item.id:
             return  # the fan moved on while the text loaded
-        label = self.news_list.hidden(item.id)
-        if label:  # the spoiler shield: date, source and links, no title or text
-            item, text = replace(item, title=label, summary=""), HIDDEN_TEXT
-        links = [
-            Link("show", sid, self._show_names[sid])
-            for sid in item.show_ids
-            if sid in self._show_names
-        ]
-        links += [
-            Link("person", pid, self._person_names[pid])
-            for pid in item.person_ids
-            if pid in self._person_names
-        ]
-        self.query_one(Reader).show(item, text, links)
+        if self.news_list.hidden(item.id):
+            item, text = self._as_shown(item), HIDDEN_TEXT
+        self.query_one(Reader).show_body(item, text)
 
     # -- links --------------------------------------------------------------------------------
 

@@ -53,6 +53,11 @@ def paragraphs(text: str) -> str:
 class Reader(VerticalScroll, can_focus=True):
     """Title, source and date, the full stored text, and the linked shows and people."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._item_id: str | None = None
+        self._link_ids: list[str] = []
+
     def compose(self) -> ComposeResult:
         yield Static(
             Content("Select a news item to read it — it is stored, no network needed."),
@@ -68,26 +73,42 @@ class Reader(VerticalScroll, can_focus=True):
         self.query_one("#reader-title", Static).update(Content("The news could not be read"))
         self.query_one("#reader-meta", Static).update(Content(line(message)))
 
-    def show(self, item: NewsItem, text: str, links: list[Link]) -> None:
+    def show_head(self, item: NewsItem, links: list[Link]) -> None:
+        """Title, source, date and mentions: known at once, so ``tab`` ``enter`` never waits.
+
+        The same item shown again (a preview, then ``enter``) keeps the mention under the cursor:
+        the fan may already have moved it.
+        """
         self.query_one("#reader-title", Static).update(content(item.title or "(untitled)"))
         self.query_one("#reader-meta", Static).update(meta_line(item))
+        ids = [link.option_id for link in links]
+        if item.id != self._item_id:
+            self._item_id = item.id
+            self.query_one("#reader-body", Static).update(Content(""))
+            self.scroll_home(animate=False)
+        options = self.query_one("#reader-links", OptionList)
+        if ids != self._link_ids:
+            self._link_ids = ids
+            options.set_options(
+                Option(
+                    Content.assemble(
+                        ("Show   " if link.kind == "show" else "Person ", "dim"), line(link.name)
+                    ),
+                    id=link.option_id,
+                )
+                for link in links
+            )
+            if links:
+                options.highlighted = 0  # tab then enter follows the first mention
+        self.set_class(bool(links), "-has-links")
+
+    def show_body(self, item: NewsItem, text: str) -> None:
+        """The stored text, read in a thread; an item the fan has left is not shown."""
+        if item.id != self._item_id:
+            return
         body = paragraphs(plain(text)) or paragraphs(plain(item.summary))
         if not body:
             body = "No text was stored for this item."
             if clean_url(item.url):
                 body += " Press o to open the original article in your browser."
         self.query_one("#reader-body", Static).update(Content(body))
-        options = self.query_one("#reader-links", OptionList)
-        options.set_options(
-            Option(
-                Content.assemble(
-                    ("Show   " if link.kind == "show" else "Person ", "dim"), line(link.name)
-                ),
-                id=link.option_id,
-            )
-            for link in links
-        )
-        if links:
-            options.highlighted = 0  # tab then enter follows the first mention
-        self.set_class(bool(links), "-has-links")
-        self.scroll_home(animate=False)
