@@ -7,19 +7,25 @@ fetches a feed with an article page from a server on 127.0.0.1: the article's te
 stored, which needs every run-time dependency of trafilatura/jusText installed. The bundled
 library must come along too (a first start works with no network).
 
-The venv with the dependencies is kept in ``.venv/user-install-<key>``, keyed on
-pyproject.toml and the interpreter; each run re-installs only the project itself into it.
+The venv with the dependencies is kept in the user's cache directory
+(``$XDG_CACHE_HOME/fancompanion-tests/user-install-<key>``, like pip's own download cache, so a
+fresh clone on the same machine finds it), keyed on pyproject.toml and the interpreter: when the
+dependencies change it is built anew from nothing. Each run re-installs only the project itself
+into it, under a file lock (two checkouts testing at once take turns).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ensurepip
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from tests.fetch.conftest import FEEDS, Reply, Server
@@ -33,6 +39,20 @@ def _key() -> str:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
     digest.update(sys.version.encode())
     return digest.hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "fancompanion-tests"
+
+
+@contextlib.contextmanager
+def taking_turns() -> Iterator[None]:
+    """One test run at a time uses the shared venv (it is re-installed in place)."""
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    with (cache_dir() / "user-install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def clean_copy(target: Path) -> Path:
@@ -73,7 +93,7 @@ def pip(venv: Path, *args: str, env: dict[str, str], cwd: Path) -> None:
 
 
 def users_venv(source: Path, env: dict[str, str], cwd: Path) -> Path:
-    venv = ROOT / ".venv" / f"user-install-{_key()}"
+    venv = cache_dir() / f"user-install-{_key()}"
     if not (venv / "ready").exists():
         shutil.rmtree(venv, ignore_errors=True)
         made = subprocess.run(
@@ -112,8 +132,12 @@ def test_a_users_plain_install_fetches_news_with_the_article_text(
     home = tmp_path / "home"
     home.mkdir()
     env = user_env(home)
-    venv = users_venv(clean_copy(tmp_path / "clone"), env, cwd=home)
+    with taking_turns():
+        venv = users_venv(clean_copy(tmp_path / "clone"), env, cwd=home)
+        check_the_install(venv, server, env, home)
 
+
+def check_the_install(venv: Path, server: Server, env: dict[str, str], home: Path) -> None:
     pip_version = subprocess.run(
         [str(venv / "bin" / "python"), "-m", "pip", "--version"],
         capture_output=True,
