@@ -22,7 +22,7 @@ from typing import Any
 
 from fancompanion.core.changes import ShowChange
 from fancompanion.core.library import Library
-from fancompanion.core.models import Episode, NewsItem, WatchStatus
+from fancompanion.core.models import Episode, NewsItem, ShowSummary, WatchStatus
 from fancompanion.core.shield import shield
 from fancompanion.core.timeutil import STORE_FORMAT, air_time, to_store
 
@@ -149,6 +149,20 @@ def default_since(library: Library, now: str) -> str:
     return (moment - timedelta(days=FIRST_LOOK_DAYS)).strftime(STORE_FORMAT)
 
 
+def _may_have_aired(library: Library, summary: ShowSummary, since: str, now: str) -> bool:
+    """Whether an episode of the show can have aired in ``(since, now]``, from its index row,
+    without reading the show (at start the digest looks at every show being watched).
+
+    A show file written before an episode aired lists its air time in the row's ``pending``; a
+    file written since ``since`` (a refresh) may hold episodes that aired before it was
+    written, so it is read."""
+    if summary.ended and summary.ended < since[:10]:
+        return False  # ended before the window: nothing can have aired in it
+    if any(since < stamp <= now for stamp in summary.pending):
+        return True
+    return library.store.catalog.written_since(summary.id, since)
+
+
 def digest(library: Library, since: str, now: str) -> Digest:
     """Everything new between ``since`` and ``now`` (both UTC ISO)."""
     summaries = library.summaries()
@@ -158,8 +172,8 @@ def digest(library: Library, since: str, now: str) -> Digest:
     for summary in summaries:
         if statuses.get(summary.id) is not WatchStatus.WATCHING:
             continue
-        if summary.ended and summary.ended < since[:10]:
-            continue  # ended before the window: nothing can have aired in it
+        if not _may_have_aired(library, summary, since, now):
+            continue
         view = library.show(summary.id, now)
         if view is None:
             continue
@@ -174,11 +188,8 @@ def digest(library: Library, since: str, now: str) -> Digest:
     read = library.read_ids()
     unread = [
         n
-        for n in library.news()
-        if n.id not in read
-        and any(s in names for s in n.show_ids)
-        and n.published is not None
-        and since < n.published <= now
+        for n in library.news_between(since, now)
+        if n.id not in read and any(s in names for s in n.show_ids)
     ]
     shielded = shield(library, unread, now).shielded
     return Digest(

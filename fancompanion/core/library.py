@@ -251,6 +251,10 @@ class Library:
         """All news items, newest first (undated last)."""
         return _newest_first(self.store.catalog.news())
 
+    def news_between(self, since: str, until: str) -> list[NewsItem]:
+        """Items published in ``(since, until]``, newest first."""
+        return _newest_first(self.store.catalog.news_between(since, until))
+
     def news_for_show(self, show_id: str) -> list[NewsItem]:
         """One show's news, newest first (undated last)."""
         return _newest_first(self.store.catalog.news_for_show(show_id))

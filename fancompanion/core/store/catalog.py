@@ -37,6 +37,7 @@ from fancompanion.core.store.schema import (
     ChangesFile,
     IndexFile,
     IndexNamesFile,
+    NewsDatesFile,
     NewsFile,
     PeopleFile,
     PersonCredits,
@@ -47,7 +48,7 @@ from fancompanion.core.store.schema import (
 )
 from fancompanion.core.store.tables import edit
 from fancompanion.core.store.tinyfile import read_file, write_tables
-from fancompanion.core.timeutil import air_time, now_iso
+from fancompanion.core.timeutil import air_time, now_iso, parse_utc
 
 
 def summarize(record: ShowRecord, now: str) -> ShowSummary:
@@ -131,6 +132,7 @@ class Catalog:
         self.text_dir = root / "text"
         self._index = _Decoded(self.index_path, INDEX, IndexFile)
         self._news = _Decoded(self.news_path, NEWS, NewsFile)
+        self._news_light = _Decoded(self.news_path, NEWS, NewsDatesFile)
 
     # -- reads -------------------------------------------------------------------------------
 
@@ -171,6 +173,16 @@ class Catalog:
     def record(self, show_id: str) -> ShowRecord | None:
         return self.record_at(self.show_path(show_id))
 
+    def written_since(self, show_id: str, since: str) -> bool:
+        """Whether the show's file was written at or after ``since`` (UTC ISO), by its
+        ``mtime`` (one ``stat``; a missing or unreadable file counts as written)."""
+        moment = parse_utc(since)
+        try:
+            written = os.stat(self.show_path(show_id)).st_mtime
+        except OSError:
+            return True
+        return moment is None or written >= moment.timestamp() - 1  # 1 s: the stamp's rounding
+
     def record_at(self, path: Path) -> ShowRecord | None:
         decoded = read_file(path, SHOW, ShowFile)
         if decoded is None or not decoded.show:
@@ -197,6 +209,17 @@ class Catalog:
         decoded = self._news_file()
         return [] if decoded is None else list(decoded.items.values())
 
+    def news_between(self, since: str, until: str) -> list[NewsItem]:
+        """The items published in ``(since, until]``. Unless every item is decoded already,
+        only their dates are read first: when nothing is new (the digest at start, most days)
+        the items themselves are not built."""
+        dates = self._news_dates()
+        if not any(
+            d.published is not None and since < d.published <= until for d in dates.items.values()
+        ):
+            return []
+        return [n for n in self.news() if n.published is not None and since < n.published <= until]
+
     def news_for_show(self, show_id: str) -> list[NewsItem]:
         """The items linked to one show (a show pane asks on every move: decoded once)."""
         return [item for item in self.news() if show_id in item.show_ids]
@@ -208,9 +231,14 @@ class Catalog:
         except FileNotFoundError:
             return ""
 
+    def _news_dates(self) -> NewsFile | NewsDatesFile:
+        """The items decoded already, else only their dates and the feeds (when nothing is new,
+        the digest at start builds no item)."""
+        decoded = self._news.cached() or self._news_light.get()
+        return decoded if isinstance(decoded, NewsFile | NewsDatesFile) else NewsDatesFile()
+
     def feed_states(self) -> dict[str, Feed]:
-        decoded = self._news_file()
-        return {} if decoded is None else {f.url: f for f in decoded.feeds.values()}
+        return {f.url: f for f in self._news_dates().feeds.values()}
 
     # -- writes ------------------------------------------------------------------------------
 

@@ -116,6 +116,21 @@ class NewsFile(StoreFile, frozen=True):
     feeds: dict[str, Feed] = {}
 
 
+class NewsDate(msgspec.Struct, frozen=True, gc=False):
+    """When a news item was published (part of its row)."""
+
+    id: str
+    published: str | None = None
+
+
+class NewsDatesFile(StoreFile, frozen=True):
+    """``catalog/news.json`` read for the items' dates and the feeds only: a fifth of the
+    time of whole items."""
+
+    items: dict[str, NewsDate] = {}
+    feeds: dict[str, Feed] = {}
+
+
 class StatusDoc(msgspec.Struct, frozen=True):
     show: str
     status: str
