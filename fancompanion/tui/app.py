@@ -96,6 +96,9 @@ class FanCompanionApp(App[None]):
         self._last_failure = ""
 
     def on_mount(self) -> None:
+        # every change made here (a screen's own setting or read mark included) is ours, not
+        # another process's: the store check must not reread the whole library for it
+        self.library.observers.append(self._own_change)
         self.syncing.start()
         # once the first frame is drawn: note this look, and show what changed since the last
         # one when something did (a thread: the digest reads the store)
@@ -180,7 +183,6 @@ class FanCompanionApp(App[None]):
         def run() -> None:
             with self._writing:
                 result = step()
-                self._stamp = self.library.stamp()  # our own change is not "another process"
             self.post_message(messages.Changed(result, kind, title, quiet))
 
         run_in_thread(self, run, group="write", description="Saving your change", exclusive=False)
@@ -204,6 +206,10 @@ class FanCompanionApp(App[None]):
             screen.post_message(messages.StoreChanged(result))
 
     # -- changes made elsewhere ----------------------------------------------------------------
+
+    def _own_change(self, result: Result) -> None:
+        """A change went through ``Library.apply`` here (any thread): not another process."""
+        self._stamp = self.library.stamp()
 
     def check_store(self) -> None:
         """Look at the store's files (a stat each, in a worker): if another process changed

@@ -9,12 +9,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from fancompanion.core.commands import SetStatus, Watch
 from fancompanion.core.library import Library
-from fancompanion.core.models import WatchStatus
+from fancompanion.core.models import ShowSummary, WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.tui.screens.refresh import RefreshScreen
 from tests.fetch.conftest import Reply, Request, Server, json_reply
@@ -132,3 +133,32 @@ async def test_the_theme_chosen_is_there_at_the_next_start(store: Store) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "textual-light"
+
+
+async def test_the_apps_own_writes_are_not_taken_for_another_process(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving to a show saves it as the last one looked at: the store check must not reread
+    the whole library for that (at 10,000 shows a reread costs every key typed meanwhile);
+    a change by another process still is reread."""
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        reads: list[int] = []
+        summaries = app.library.summaries
+
+        def counted() -> list[ShowSummary]:
+            reads.append(1)
+            return summaries()
+
+        monkeypatch.setattr(app.library, "summaries", counted)
+        before = store.user.settings().get("last_show")
+        await pilot.press("down")
+        await until(pilot, lambda: store.user.settings().get("last_show") != before)
+        app.check_store()
+        await settle(pilot)
+        assert reads == []
+        Library(Store(store.root)).apply(SetStatus(JESSICA, WatchStatus.WATCHING))
+        app.check_store()
+        await until(pilot, lambda: bool(reads))
+        assert "Watching (1)" in list_rows(app)
