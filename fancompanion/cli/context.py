@@ -6,13 +6,14 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from fancompanion.core.library import Library
-from fancompanion.core.opening import open_store
-from fancompanion.core.store import Store
 from fancompanion.core.text import strip_controls
 from fancompanion.paths import bundle_dir, data_dir
+
+if TYPE_CHECKING:  # imported where used: a command loads only what it needs
+    from fancompanion.core.library import Library
+    from fancompanion.core.store import Store
 
 
 def positive(value: str) -> int:
@@ -44,6 +45,8 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from fancompanion.core.opening import open_store
+
             # A mistyped --data-dir must not look like an empty library: say it is a new one.
             new = bool(getattr(self.args, "data_dir", None)) and not self.data_dir.exists()
             bundle = bundle_dir()
@@ -54,6 +57,8 @@ class Context:
 
     @property
     def library(self) -> Library:
+        from fancompanion.core.library import Library
+
         return Library(self.store)
 
     def print(self, *values: Any) -> None:

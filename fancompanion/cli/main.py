@@ -5,24 +5,26 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from fancompanion import __version__
 from fancompanion.cli.context import CommandError, Context
 from fancompanion.core.store.errors import StoreError
 
-# Each module defines ``register(subparsers, common)`` and sets ``handler`` on its parser.
-COMMAND_MODULES = (
-    "fancompanion.cli.library_cmds",
-    "fancompanion.cli.news_cmds",
-    "fancompanion.cli.track_cmds",
-    "fancompanion.cli.fetch_cmds",
-    "fancompanion.cli.exchange_cmds",
-    "fancompanion.cli.doctor_cmds",
-    "fancompanion.cli.sync_cmds",
-    "fancompanion.cli.digest_cmds",
-)
+# Each module defines ``register(subparsers, common)`` for the commands named here (and sets
+# ``handler`` on their parsers). A command line that starts with one of them builds only its
+# module's parsers (argparse costs ~1 ms a parser); ``--help`` and anything else build them all.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "fancompanion.cli.library_cmds": ("shows",),
+    "fancompanion.cli.news_cmds": ("news",),
+    "fancompanion.cli.track_cmds": ("watch", "unwatch", "status", "remove"),
+    "fancompanion.cli.fetch_cmds": ("search", "add", "fetch", "feeds"),
+    "fancompanion.cli.exchange_cmds": ("export", "import", "calendar", "stats"),
+    "fancompanion.cli.doctor_cmds": ("doctor",),
+    "fancompanion.cli.sync_cmds": ("sync",),
+    "fancompanion.cli.digest_cmds": ("digest",),
+}
 
 Handler = Callable[[Context], int]
 
@@ -53,7 +55,8 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command, or only the module that defines ``command``."""
     common = _common()
     parser = Parser(
         prog="fancompanion",
@@ -61,13 +64,32 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers, common)
+    for name, commands in COMMAND_MODULES.items():
+        if command is None or command in commands:
+            importlib.import_module(name).register(subparsers, common)
     return parser
 
 
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command a command line runs, when only ``--data-dir``/``--debug`` come before it.
+
+    Its parser is then the whole parser's for these words (the same options before it, the same
+    subparser after), so parsing with its module alone gives the same result and errors.
+    """
+    at = 0
+    while at < len(argv):
+        if argv[at] == "--data-dir":
+            at += 2
+        elif argv[at].startswith("--data-dir=") or argv[at] == "--debug":
+            at += 1
+        else:
+            break
+    word = argv[at] if at < len(argv) else None
+    return word if any(word in names for names in COMMAND_MODULES.values()) else None
+
+
 def run(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(command_word(argv))
     try:
         args = parser.parse_args(argv)
     except UsageError as error:

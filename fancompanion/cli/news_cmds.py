@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fancompanion.cli.context import CommandError, Context, positive
 from fancompanion.core.commands import SetRead
-from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem
-from fancompanion.core.shield import shield
 from fancompanion.core.timeutil import local_display, now_iso
+
+if TYPE_CHECKING:
+    from fancompanion.core.library import Library
 
 SHORT_ID = 8  # the list prints ids this short where they stay unique; any unique prefix works
 MIN_PREFIX = 4
@@ -113,6 +114,8 @@ def _names(library: Library) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def cmd_news(context: Context) -> int:
+    from fancompanion.core.shield import shield  # the spoiler rules: only this command reads them
+
     library = context.library
     read = library.read_ids()
     items = library.news()

@@ -67,7 +67,8 @@ def find_show(summaries: Sequence[ShowName], words: Sequence[str]) -> ShowName:
 
     An exact name (or alias) wins over a name that starts with the words, which wins over a
     name with a word that starts with them; several at the first level that has any is an
-    error listing them. One pass, one normalisation per show: 10,000 shows cost milliseconds.
+    error listing them. One pass; only the shows that contain the longest typed word are
+    normalised: 10,000 shows cost milliseconds.
     """
     query = " ".join(w.strip() for w in words if w.strip())
     if not query:
@@ -78,8 +79,15 @@ def find_show(summaries: Sequence[ShowName], words: Sequence[str]) -> ShowName:
             return summary
     key = _key(query)
     spaced = f" {key}"
+    # Every level below needs the key inside the normalised name (or an alias), so its longest
+    # word is inside the casefolded text: a plain substring test passes over the other shows.
+    probe = max(key.split(), key=len, default="")
     levels: tuple[list[ShowName], list[ShowName], list[ShowName]] = ([], [], [])
     for summary in summaries:
+        if probe not in summary.name.casefold() and not (
+            summary.aliases and any(probe in alias.casefold() for alias in summary.aliases)
+        ):
+            continue
         name = _key(summary.name)
         if name == key or (summary.aliases and key in [_key(a) for a in summary.aliases]):
             levels[0].append(summary)

@@ -36,6 +36,7 @@ from fancompanion.core.store.schema import (
     SHOW,
     ChangesFile,
     IndexFile,
+    IndexInfoFile,
     IndexNamesFile,
     NewsDatesFile,
     NewsFile,
@@ -148,8 +149,17 @@ class Catalog:
         return Index(dict(info), tuple(decoded.shows.values()))
 
     def meta(self) -> dict[str, Any]:
-        """The catalog's info row (bundle version, last refresh, ...)."""
-        return self.index().info
+        """The catalog's info row (bundle version, last refresh, ...).
+
+        Opening a store asks for it (the bundle check): unless the whole index is decoded
+        already, only the info row is built and the 10,000 show rows are skipped.
+        """
+        decoded = self._index.cached()
+        if decoded is None:
+            decoded = read_file(self.index_path, INDEX, IndexInfoFile)
+        if not isinstance(decoded, IndexFile | IndexInfoFile):
+            return {}
+        return dict(next(iter(decoded.info.values()), {}))
 
     def summaries(self) -> list[ShowSummary]:
         """Every show's index row."""

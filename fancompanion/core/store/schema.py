@@ -59,6 +59,12 @@ class IndexFile(StoreFile, frozen=True):
     shows: dict[str, ShowSummary] = {}
 
 
+class IndexInfoFile(StoreFile, frozen=True):
+    """``catalog/index.json`` read for its info row only (the show rows are skipped, not built)."""
+
+    info: dict[str, dict[str, Any]] = {}
+
+
 class ShowName(msgspec.Struct, frozen=True):
     """What names a show (part of an index row): enough to find one by what a fan types."""
 
