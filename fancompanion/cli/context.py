@@ -12,6 +12,7 @@ from fancompanion.core.text import strip_controls
 from fancompanion.paths import bundle_dir, data_dir
 
 if TYPE_CHECKING:  # imported where used: a command loads only what it needs
+    from fancompanion.core.commands import Change, Result
     from fancompanion.core.library import Library
     from fancompanion.core.store import Store
 
@@ -60,6 +61,13 @@ class Context:
         from fancompanion.core.library import Library
 
         return Library(self.store)
+
+    def apply(self, change: Change) -> Result:
+        """Carry out a core command (the one entrance for changes; the CLI has no observers to
+        tell, so the library's read side is not loaded for it)."""
+        from fancompanion.core.commands import apply
+
+        return apply(self.store, change)
 
     def print(self, *values: Any) -> None:
         """Print to stdout with no escape or control character (the store is untrusted too)."""

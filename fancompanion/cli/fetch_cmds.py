@@ -237,7 +237,7 @@ def cmd_feeds_add(context: Context) -> int:
     url = clean_url(context.args.url)
     if url is None:
         raise CommandError(f"not an http(s) URL: {context.args.url!r}")
-    context.library.apply(SetFeed(Feed(url=url, title=context.args.title, enabled=True)))
+    context.apply(SetFeed(Feed(url=url, title=context.args.title, enabled=True)))
     context.print(f"subscribed to {url} (fetched on the next `fancompanion fetch`)")
     return 0
 
@@ -275,7 +275,7 @@ def cmd_feeds_list(context: Context) -> int:
 
 
 def cmd_feeds_remove(context: Context) -> int:
-    if not context.library.apply(RemoveFeed(context.args.url.strip())).changed:
+    if not context.apply(RemoveFeed(context.args.url.strip())).changed:
         raise CommandError(f"no feed {context.args.url!r}; see `fancompanion feeds list`")
     context.print(f"unsubscribed from {context.args.url.strip()}")
     return 0
@@ -283,7 +283,7 @@ def cmd_feeds_remove(context: Context) -> int:
 
 def _set_enabled(context: Context, enabled: bool) -> int:
     feed = _find(context, context.args.url)
-    context.library.apply(SetFeed(Feed(url=feed.url, title=feed.title, enabled=enabled)))
+    context.apply(SetFeed(Feed(url=feed.url, title=feed.title, enabled=enabled)))
     context.print(f"{'enabled' if enabled else 'disabled'} {feed.url}")
     return 0
 

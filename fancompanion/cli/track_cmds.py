@@ -1,8 +1,8 @@
 """``watch``, ``unwatch``, ``status`` and ``remove``: the fan's history from the command line.
 
 Each one only finds what the words name and hands a core command to
-:meth:`fancompanion.core.library.Library.apply` — the same commands and rules as the app (only
-aired episodes count; an already watched episode is left as it is).
+:func:`fancompanion.core.commands.apply` (:meth:`Context.apply`) — the same commands and rules
+as the app (only aired episodes count; an already watched episode is left as it is).
 """
 
 from __future__ import annotations
@@ -127,14 +127,14 @@ def cmd_watch(context: Context) -> int:
     when = parse_when(context.args.date) if context.args.date else None
     summary, record = _show(context, show_words)
     episodes = pick_episodes(record, codes)
-    return _report(context, summary, context.library.apply(Watch(summary.id, episodes, at=when)))
+    return _report(context, summary, context.apply(Watch(summary.id, episodes, at=when)))
 
 
 def cmd_unwatch(context: Context) -> int:
     show_words, codes = split_episodes(context.args.words)
     summary, record = _show(context, show_words)
     episodes = pick_episodes(record, codes)
-    return _report(context, summary, context.library.apply(Unwatch(summary.id, episodes)))
+    return _report(context, summary, context.apply(Unwatch(summary.id, episodes)))
 
 
 def cmd_status(context: Context) -> int:
@@ -146,7 +146,7 @@ def cmd_status(context: Context) -> int:
     if status is WatchStatus.NONE and typed.strip().lower() not in ("none", "no", "clear"):
         raise CommandError(f"unknown status {typed!r}: use {STATUS_WORDS}")
     summary = find_show(context.store.catalog.names(), words)
-    return _report(context, summary, context.library.apply(SetStatus(summary.id, status)))
+    return _report(context, summary, context.apply(SetStatus(summary.id, status)))
 
 
 def cmd_remove(context: Context) -> int:

@@ -14,8 +14,9 @@ times). The TUI, the CLI, Up next, imports and sync all come through here
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from fancompanion.core.models import Episode, Feed, Mark, WatchStatus
 from fancompanion.core.progress import earlier_aired, mark_of, same_mark
@@ -24,10 +25,12 @@ from fancompanion.core.timeutil import has_aired, local_display, now_iso
 from fancompanion.core.wording import plural
 
 # -- the changes ----------------------------------------------------------------------------
+# Frozen msgspec structs, not dataclasses: the same value semantics (fields, ==, hash, repr,
+# match), built in C when the module loads (a dataclass costs ~1 ms of start-up each, and every
+# command line that changes history loads all of these).
 
 
-@dataclass(frozen=True, slots=True)
-class Watch:
+class Watch(msgspec.Struct, frozen=True):
     """First play of each episode; an episode already watched is left as it is."""
 
     show_id: str
@@ -35,16 +38,14 @@ class Watch:
     at: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Unwatch:
+class Unwatch(msgspec.Struct, frozen=True):
     """Remove every play of each episode."""
 
     show_id: str
     episodes: tuple[Episode, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Rewatch:
+class Rewatch(msgspec.Struct, frozen=True):
     """One more play of an episode (its first, if it was not watched)."""
 
     show_id: str
@@ -52,8 +53,7 @@ class Rewatch:
     at: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class WatchUpTo:
+class WatchUpTo(msgspec.Struct, frozen=True):
     """Every aired regular episode up to and including this one."""
 
     show_id: str
@@ -61,8 +61,7 @@ class WatchUpTo:
     episode: Episode
 
 
-@dataclass(frozen=True, slots=True)
-class SetSeason:
+class SetSeason(msgspec.Struct, frozen=True):
     """A whole season's regular episodes watched (the aired ones) or unwatched."""
 
     show_id: str
@@ -71,16 +70,14 @@ class SetSeason:
     watched: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ImportMarks:
+class ImportMarks(msgspec.Struct, frozen=True):
     """Marks from an import or a sync: each merges into the stored mark of its episode."""
 
     show_id: str
     marks: tuple[Mark, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RestoreMarks:
+class RestoreMarks(msgspec.Struct, frozen=True):
     """Take out ``remove`` (matched like marks are), put back ``put`` exactly: the inverse of
     every change to marks, and itself undone by swapping the two."""
 
@@ -90,40 +87,34 @@ class RestoreMarks:
     label: str = ""  # what the restore undoes, for its message
 
 
-@dataclass(frozen=True, slots=True)
-class SetStatus:
+class SetStatus(msgspec.Struct, frozen=True):
     show_id: str
     status: WatchStatus
     at: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SetRead:
+class SetRead(msgspec.Struct, frozen=True):
     news_ids: tuple[str, ...]
     read: bool
     at: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SetSetting:
+class SetSetting(msgspec.Struct, frozen=True):
     key: str
     value: Any
 
 
-@dataclass(frozen=True, slots=True)
-class SetFeed:
+class SetFeed(msgspec.Struct, frozen=True):
     """Subscribe to a feed, or change its title or whether it is enabled."""
 
     feed: Feed
 
 
-@dataclass(frozen=True, slots=True)
-class RemoveFeed:
+class RemoveFeed(msgspec.Struct, frozen=True):
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class RemoveShow:
+class RemoveShow(msgspec.Struct, frozen=True):
     """Take a show out of the library: its catalog entry, its marks and its status.
 
     Callers save its history first (``fancompanion.exchange.remove``); this is not undoable.
@@ -149,16 +140,15 @@ Change = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(msgspec.Struct, frozen=True):
     change: Change
     message: str
     changed: int = 0
     inverse: Change | None = None
     refused: str | None = None
     # For marks changes: the marks as they were and as they are now (changed ones only).
-    before: tuple[Mark, ...] = field(default=())
-    after: tuple[Mark, ...] = field(default=())
+    before: tuple[Mark, ...] = ()
+    after: tuple[Mark, ...] = ()
 
     @property
     def show_id(self) -> str | None:
