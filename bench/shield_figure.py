@@ -11,8 +11,9 @@ beside it, untimed by the target.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from bench.measure import median
 from bench.report import Figure

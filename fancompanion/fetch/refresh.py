@@ -8,9 +8,10 @@ A ``threading.Event`` checked between items lets the caller cancel cleanly.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from datetime import UTC, datetime
+
+from msgspec.structs import replace
 
 from fancompanion.core.linking import link_news
 from fancompanion.core.models import Feed, NewsItem, ShowSummary
@@ -198,7 +199,7 @@ def refresh_feeds(
         label = subscription.title or subscription.url
         progress(Step("news", label, done, len(subscriptions)))
         state = states.get(subscription.url) or Feed(url=subscription.url)
-        state = dataclasses.replace(state, title=state.title or subscription.title)
+        state = replace(state, title=state.title or subscription.title)
         try:
             added = _refresh_feed(store, http, state, known, summary, cancel, label)
         except FetchError as error:
@@ -212,7 +213,7 @@ def refresh_feeds(
     for failed, name, problem in failures:
         summary.errors.append(f"{name}: {problem}")
         store.catalog.put_feed_state(
-            dataclasses.replace(failed, last_fetched=now_iso(), last_error=str(problem))
+            replace(failed, last_fetched=now_iso(), last_error=str(problem))
         )
     if new_ids:
         link_news(store, only=new_ids)
@@ -255,7 +256,7 @@ def _refresh_feed(
     if cancel.is_set():  # keep the old validators so the rest is fetched next time
         return added
     store.catalog.put_feed_state(
-        dataclasses.replace(
+        replace(
             state,
             title=result.title or state.title,
             etag=result.etag,

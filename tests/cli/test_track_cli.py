@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from fancompanion.cli.main import run
 from fancompanion.core.library import Library
@@ -68,8 +68,8 @@ def test_watch_date_is_the_local_day_and_never_the_future(store: Store) -> None:
 
 def test_unaired_episodes_are_refused_like_in_the_app(store: Store) -> None:
     record = show_record(4242, "Future Show", [(1, 1, 1), (2, 1, 2)])
-    late = dataclasses.replace(record.episodes[1], airdate="2999-01-01", airstamp=None)
-    store.catalog.put_shows([dataclasses.replace(record, episodes=(record.episodes[0], late))])
+    late = replace(record.episodes[1], airdate="2999-01-01", airstamp=None)
+    store.catalog.put_shows([replace(record, episodes=(record.episodes[0], late))])
 
     code, out, err = cli("watch", "Future Show", "S01E02")
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from fancompanion.core.models import Episode, Season, Show, ShowRecord
 from fancompanion.core.store import Store

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from fancompanion.core.bundle import seed_if_needed
 from fancompanion.core.commands import (
@@ -52,7 +53,7 @@ def test_watch_marks_and_its_inverse_removes_the_mark(library: Library) -> None:
 
 def test_an_unaired_episode_is_refused_and_nothing_is_written(library: Library) -> None:
     view = _view(library)
-    future = dataclasses.replace(view.record.episodes[0], airstamp="2027-01-01T02:00:00Z")
+    future = replace(view.record.episodes[0], airstamp="2027-01-01T02:00:00Z")
     before = _user_bytes(library.store)
     result = library.apply(Watch(JESSICA, (future,)), NOW)
     assert result.changed == 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from fancompanion.core.store import Store
 from tests.trust.helpers import show_record
@@ -16,9 +17,7 @@ def test_a_fetched_show_known_by_its_thetvdb_id_keeps_the_stored_show_and_its_ma
 ) -> None:
     store = Store(tmp_path)
     bundled = show_record(0, "Tidewater", EPISODES, externals={"thetvdb": 4242})
-    bundled = dataclasses.replace(
-        bundled, show=dataclasses.replace(bundled.show, id="imdb-tt9", tvmaze_id=None)
-    )
+    bundled = replace(bundled, show=replace(bundled.show, id="imdb-tt9", tvmaze_id=None))
     [stored_id] = store.catalog.put_shows([bundled])
     assert store.catalog.summaries()[0].thetvdb_id == 4242
     fetched = show_record(555, "Tidewater (2020)", EPISODES, externals={"thetvdb": 4242})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec.structs import replace
 
 from fancompanion.core.models import NewsItem
 from fancompanion.core.store import Store
@@ -13,7 +13,7 @@ def test_revise_news_updates_fields_and_keeps_body_and_links(store: Store) -> No
     store.catalog.put_news([(item, "The body.")])
     store.catalog.set_news_links({"n1": (("show-x",), ())})
 
-    fixed = dataclasses.replace(item, title="Typo", summary="Now with a summary")
+    fixed = replace(item, title="Typo", summary="Now with a summary")
     assert store.catalog.revise_news([fixed]) == ["n1"]
     assert store.catalog.revise_news([fixed]) == []  # nothing left to change
 

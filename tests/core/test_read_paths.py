@@ -3,7 +3,7 @@ what the plain ones do, and never show a library older than what is on disk."""
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec.structs import replace
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem, ShowRecord
@@ -24,10 +24,10 @@ def test_a_show_added_by_another_process_appears_in_the_next_read(store: Store) 
     record = store.catalog.record(before[0].id)
     assert record is not None
     other = Store(store.root)  # another process: its own catalog object, same files
-    show = dataclasses.replace(
+    show = replace(
         record.show, id="show-copy", tvmaze_id=None, imdb_id=None, thetvdb_id=None
     )  # no id in common: another show
-    other.catalog.put_shows([ShowRecord(show=dataclasses.replace(show, name="A Copy"))])
+    other.catalog.put_shows([ShowRecord(show=replace(show, name="A Copy"))])
     names = {s.name for s in store.catalog.summaries()}
     assert "A Copy" in names
     assert len(names) == len(before) + 1
@@ -50,6 +50,6 @@ def test_a_show_added_between_reading_the_meta_and_the_list_is_listed(store: Sto
     assert record is not None
     fresh = Store(store.root)  # a new start: meta first, then the list
     assert fresh.catalog.meta().get("bundle_version")
-    show = dataclasses.replace(record.show, id="show-late", name="Late", tvmaze_id=None)
-    Store(store.root).catalog.put_shows([ShowRecord(show=dataclasses.replace(show, imdb_id=None))])
+    show = replace(record.show, id="show-late", name="Late", tvmaze_id=None)
+    Store(store.root).catalog.put_shows([ShowRecord(show=replace(show, imdb_id=None))])
     assert "Late" in {s.name for s in fresh.catalog.summaries()}

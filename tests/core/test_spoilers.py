@@ -3,9 +3,8 @@ real-looking headlines, plus the bundled library story of issue 16."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
+from msgspec.structs import replace
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import Credit, Episode, NewsItem, Show, ShowRecord, WatchStatus

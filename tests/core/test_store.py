@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import Feed, Mark, NewsItem, WatchStatus
@@ -58,9 +59,9 @@ def test_a_catalog_refresh_leaves_user_state_byte_for_byte(store: Store) -> None
     store.user.set_status(summary.id, WatchStatus.WATCHING)
     before = _user_bytes(store)
 
-    renamed = dataclasses.replace(view.record.show, name=view.record.show.name + " (refreshed)")
+    renamed = replace(view.record.show, name=view.record.show.name + " (refreshed)")
     episodes = view.record.episodes[1:]  # upstream dropped the first episode
-    store.catalog.put_shows([dataclasses.replace(view.record, show=renamed, episodes=episodes)])
+    store.catalog.put_shows([replace(view.record, show=renamed, episodes=episodes)])
 
     assert _user_bytes(store) == before
     refreshed = library.show(summary.id)

@@ -7,12 +7,12 @@ not fit its type is reported.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 import msgspec
 import pytest
+from msgspec.structs import replace
 from tinydb import Query, TinyDB
 
 from bench.generate import ensure_store
@@ -50,7 +50,7 @@ def whole_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     record = store.catalog.record(show.id)
     assert record is not None
     status = "Running" if record.show.status == "Ended" else "Ended"
-    refreshed = dataclasses.replace(record, show=dataclasses.replace(record.show, status=status))
+    refreshed = replace(record, show=replace(record.show, status=status))
     store.catalog.put_shows([refreshed])  # a refresh that changed something: the change log
     return store
 

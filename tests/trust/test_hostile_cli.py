@@ -6,12 +6,12 @@ the news path) into a real store; then ``shows`` and ``news`` run as a user woul
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
 import orjson
 import pytest
+from msgspec.structs import replace
 
 from fancompanion.core.linking import Linker
 from fancompanion.core.models import NewsItem
@@ -118,8 +118,8 @@ def test_text_edited_into_the_store_by_hand_is_still_made_safe(store: Store) -> 
     summary = next(s for s in store.catalog.summaries() if s.name == "Daredevil")
     record = store.catalog.record(summary.id)
     assert record is not None
-    tampered = dataclasses.replace(record.show, name=raw, network=hostile.OSC8)
-    store.catalog.put_shows([dataclasses.replace(record, show=tampered)])
+    tampered = replace(record.show, name=raw, network=hostile.OSC8)
+    store.catalog.put_shows([replace(record, show=tampered)])
     store.catalog.put_news([(NewsItem(id="tampered", feed="f", title=raw), "")])
     store.catalog.set_news_links({"tampered": ((summary.id,), ())})
     for argv in (("shows",), ("shows", "--json"), ("news",), ("news", "--json")):

@@ -161,7 +161,7 @@ async def test_the_digest_opens_at_start_when_something_is_new(store: Store) -> 
     record = store.catalog.record(JESSICA)
     assert record is not None
     # a refresh logged a change since the last look
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     moved = tuple(
         replace(e, airdate="2026-11-20") if e.key == "S3E13" else e for e in record.episodes

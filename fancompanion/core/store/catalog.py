@@ -11,11 +11,13 @@ Layout under ``<data>/catalog/``::
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import msgspec
+from msgspec.structs import replace
 
 from fancompanion.core import ids
 from fancompanion.core.changes import KEEP, ShowChange, diff
@@ -76,8 +78,7 @@ def summarize(record: ShowRecord, now: str) -> ShowSummary:
     )
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Index:
+class Index(msgspec.Struct, frozen=True):
     """The catalog's index file: its info row and one summary row per show."""
 
     info: dict[str, Any]
@@ -348,16 +349,15 @@ class Catalog:
                     by_tvmaze[doc["person"]["tvmaze_id"]] = doc
                 by_id[str(doc["person"]["id"])] = doc
                 mapping[person.id] = str(doc["person"]["id"])
-                people.append(dataclasses.replace(person, id=mapping[person.id]))
+                people.append(replace(person, id=mapping[person.id]))
             credits = tuple(
-                dataclasses.replace(c, person_id=mapping.get(c.person_id, c.person_id))
-                for c in record.credits
+                replace(c, person_id=mapping.get(c.person_id, c.person_id)) for c in record.credits
             )
             for credit in credits:
                 owner = by_id.get(credit.person_id)
                 if owner is not None:
                     owner["credits"].append([record.show.id, credit.kind, credit.role])
-            out.append(dataclasses.replace(record, people=tuple(people), credits=credits))
+            out.append(replace(record, people=tuple(people), credits=credits))
         stored[:] = [d for d in stored if d.get("credits")]
         return out
 
@@ -397,7 +397,7 @@ class Catalog:
                     atomic_write(
                         self.text_dir / f"{ids.safe_filename(item.id)}.txt", text.encode("utf-8")
                     )
-                docs.append(to_doc(dataclasses.replace(item, has_text=bool(text))))
+                docs.append(to_doc(replace(item, has_text=bool(text))))
                 known.add(item.id)
                 added.append(item.id)
             news.changed = bool(added)
@@ -470,10 +470,10 @@ def _resolve(record: ShowRecord, finder: ShowIndex) -> ShowRecord:
 def rekey_show(record: ShowRecord, new_id: str) -> ShowRecord:
     """The same record under another show id (episodes and credits follow)."""
     return ShowRecord(
-        show=dataclasses.replace(record.show, id=new_id),
+        show=replace(record.show, id=new_id),
         seasons=record.seasons,
-        episodes=tuple(dataclasses.replace(e, show_id=new_id) for e in record.episodes),
-        credits=tuple(dataclasses.replace(c, show_id=new_id) for c in record.credits),
+        episodes=tuple(replace(e, show_id=new_id) for e in record.episodes),
+        credits=tuple(replace(c, show_id=new_id) for c in record.credits),
         people=record.people,
     )
 
