@@ -53,11 +53,16 @@ async def test_adding_offline_says_so_in_one_line(
 ) -> None:
     monkeypatch.setenv("FANCOMPANION_TVMAZE_URL", "http://127.0.0.1:9")  # nothing listens
     app = make_app(store)
+    toasts = said(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("a", *"thrones", "enter")
         await until(pilot, lambda: "No network" in screen_text(app))
+        await settle(pilot)
         assert isinstance(app.screen, AddShowScreen)  # open, to try again
+        # the dialog's one line, and no second "Something went wrong" notification over it
+        assert screen_text(app).count("No network") == 1
+        assert toasts == []
         await pilot.press("escape")
         assert app.is_running
 
@@ -73,6 +78,11 @@ async def test_del_asks_then_removes_the_show_and_saves_its_history(store: Store
         await pilot.press("down", "down", "delete")
         await settle(pilot)
         assert "Remove Jessica Jones?" in screen_text(app)
+        # plain words, no markdown quotes shown literally
+        assert "the command fancompanion import brings it back" in " ".join(
+            screen_text(app).replace("│", " ").split()
+        )
+        assert "`" not in screen_text(app)
         await pilot.press("n")  # kept
         await settle(pilot)
         assert any(r.startswith("Jessica Jones") for r in list_rows(app))

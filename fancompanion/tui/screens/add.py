@@ -44,8 +44,12 @@ class ShowAdded(Message):
     name: str
 
 
-class Unreachable(Exception):
-    """TVmaze could not be reached: the one line to show."""
+@dataclass
+class Unreachable(Message):
+    """TVmaze could not be reached (no network, an HTTP error): an expected outcome, said in
+    the dialog's one line and nowhere else (not a failure for the app's handler)."""
+
+    reason: str
 
 
 class AddShowScreen(ModalScreen[str | None]):
@@ -98,7 +102,8 @@ class AddShowScreen(ModalScreen[str | None]):
                 with Http() as http:
                     hits = TvMaze(http).search(query)
             except FetchError as error:
-                raise Unreachable(_reason(error)) from None
+                self.post_message(Unreachable(_reason(error)))
+                return
             self.post_message(HitsFound(query, hits))
 
         run_in_thread(self, search, group="add-search", description="Searching TVmaze")
@@ -141,7 +146,8 @@ class AddShowScreen(ModalScreen[str | None]):
                 with Http() as http:
                     show_id = add_show(store, TvMaze(http), hit.tvmaze_id, Summary())
             except FetchError as error:
-                raise Unreachable(_reason(error)) from None
+                self.post_message(Unreachable(_reason(error)))
+                return
             link_news(store)
             self.post_message(ShowAdded(show_id, hit.name))
 
@@ -150,8 +156,14 @@ class AddShowScreen(ModalScreen[str | None]):
     def on_show_added(self, event: ShowAdded) -> None:
         self.dismiss(event.show_id)
 
+    def on_unreachable(self, event: Unreachable) -> None:
+        """No network: one line in the dialog, which stays open to try again."""
+        self.busy = False
+        self._say(line(event.reason))
+
     def on_work_failed(self, event: WorkFailed) -> None:
-        """The app has notified the failure; the dialog says it too and stays open."""
+        """An unexpected failure: the app has notified it; the dialog says it too and stays
+        open."""
         self.busy = False
         self._say(event.message)
 
