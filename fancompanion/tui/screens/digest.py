@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fancompanion.core.commands import SetSetting
@@ -24,6 +24,7 @@ from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import HEADING, MUTED
+from fancompanion.tui.widgets.footer import KeysFooter
 from fancompanion.tui.workers import run_in_thread
 
 HEADINGS = {
@@ -62,7 +63,7 @@ class DigestScreen(Screen[None]):
         yield Header()
         yield Static(id="digest-since")
         yield OptionList(id="digest-lines", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def options(self) -> OptionList:

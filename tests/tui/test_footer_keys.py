@@ -1,0 +1,57 @@
+"""Every screen's footer at 80 columns shows whole keys only: a key that does not fit is left out
+whole (never `r Re▏`), and `?` (help) is always there."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.app import App
+
+from fancompanion.core.store import Store
+from tests.tui.library_pilot import make_app, screen_text
+from tests.tui.screen_harness import settle
+
+
+def footer_pieces(app: App[None]) -> list[str]:
+    """The footer row as drawn, cut into its keys (`key Description`)."""
+    row = screen_text(app).rstrip("\n").splitlines()[-1]
+    return [piece.strip() for piece in re.split(r"\s{2,}|▏", row) if piece.strip()]
+
+
+def whole_keys(app: App[None]) -> set[str]:
+    """Every key the screen could show in its footer, written whole."""
+    keys = {
+        f"{app.get_key_display(active.binding)} {active.binding.description}"
+        for active in app.screen.active_bindings.values()
+        if active.binding.show
+    }
+    return keys | {"^p palette"}
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        (),  # the library, from the shows list
+        ("2", "enter"),  # inside Seasons
+        ("3",),
+        ("4",),
+        ("n",),
+        ("u",),
+        ("S",),
+        ("D",),
+    ],
+    ids=["library", "seasons", "cast", "news-tab", "news", "up-next", "stats", "digest"],
+)
+async def test_the_footer_shows_only_whole_keys_at_80_columns(
+    store: Store, keys: tuple[str, ...]
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        pieces = footer_pieces(app)
+        whole = whole_keys(app)
+        assert [p for p in pieces if p not in whole] == []
+        assert "? Help" in pieces
