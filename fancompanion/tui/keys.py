@@ -22,6 +22,7 @@ class Command:
     tooltip: str = ""
     show: bool = True  # in the footer
     display_key: str = ""  # how the help screen writes the key ("" = derived from key)
+    in_help: bool = True  # False only for a second binding of a key the help already lists
 
     def binding(self) -> Binding:
         return Binding(
@@ -120,7 +121,14 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         display_key="ctrl+y",
     ),
-    Command("app.quit", "q", "app.quit", "Quit", "Anywhere", "Quit FanCompanion"),
+    Command(
+        "app.quit",
+        "q",
+        "app.quit",
+        "Quit",
+        "Anywhere",
+        "Quit FanCompanion (from the help and the refresh dialog too)",
+    ),
     # Library
     Command(
         "library.filter",
@@ -335,6 +343,23 @@ COMMANDS: tuple[Command, ...] = (
         "Screens",
         "Quit FanCompanion (also from the help and the refresh dialog)",
         show=False,
+        in_help=False,  # the help lists q under Anywhere
+    ),
+    Command(
+        "remove.yes",
+        "y",
+        "answer(True)",
+        "Remove",
+        "Screens",
+        "In the remove-show dialog: remove it (its history is saved to a backup first)",
+    ),
+    Command(
+        "remove.no",
+        "n",
+        "answer(False)",
+        "Keep",
+        "Screens",
+        "In the remove-show dialog: keep the show",
     ),
     Command(
         "help.close",

@@ -15,14 +15,12 @@ from fancompanion.tui.keys import COMMANDS, Command, bindings
 
 
 def groups() -> dict[str, list[Command]]:
-    """Commands by help group, groups in the order they first appear in the table."""
+    """Every command by help group (a key that means the same on two screens, such as ``/``
+    in the library and in the News screen, under each), groups in table order."""
     out: dict[str, list[Command]] = {}
-    seen: set[tuple[str, str]] = set()
     for command in COMMANDS:
-        if (command.key, command.action) in seen:
-            continue  # the same key for the same thing on another screen (q on the help)
-        seen.add((command.key, command.action))
-        out.setdefault(command.group, []).append(command)
+        if command.in_help:
+            out.setdefault(command.group, []).append(command)
     return out
 
 

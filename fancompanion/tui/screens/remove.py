@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -29,11 +29,7 @@ class RemoveShowScreen(ModalScreen[bool]):
         border: round $error; background: $surface;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Remove"),
-        Binding("n", "answer(False)", "Keep"),
-        *bindings("screen.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("remove.yes", "remove.no", "screen.back")
 
     def __init__(self, name: str, marks: int) -> None:
         super().__init__()
@@ -45,13 +41,21 @@ class RemoveShowScreen(ModalScreen[bool]):
             box.border_title = "Remove a show"
             box.border_subtitle = "y removes · n or esc keeps it"
             yield Label(Content.assemble("Remove ", (line(self.show_name), "bold"), "?"))
-            kept = (
-                f"Its history ({plural(self.marks, 'watched episode')} and its status) is "
-                "saved to a backup file first; `fancompanion import` brings it back."
-                if self.marks
-                else "You have not watched any of it; its status is saved to a backup file."
-            )
-            yield Static(Content.styled(kept, MUTED))
+            if self.marks:
+                history = f"{plural(self.marks, 'watched episode')} and its status"
+                kept = Content.assemble(
+                    (
+                        f"Its history ({history}) is saved to a backup file first; the command ",
+                        MUTED,
+                    ),
+                    ("fancompanion import", "bold"),
+                    (" brings it back.", MUTED),
+                )
+            else:
+                kept = Content.styled(
+                    "You have not watched any of it; its status is saved to a backup file.", MUTED
+                )
+            yield Static(kept)
 
     def action_answer(self, remove: bool) -> None:
         self.dismiss(remove)
