@@ -149,6 +149,9 @@ class Result(msgspec.Struct, frozen=True):
     # For marks changes: the marks as they were and as they are now (changed ones only).
     before: tuple[Mark, ...] = ()
     after: tuple[Mark, ...] = ()
+    # What the change was about, as the fan knows it (a show's name, a news title): given by
+    # whoever asked for the change, kept by the undo history so undo and redo can name it.
+    title: str = ""
 
     @property
     def show_id(self) -> str | None:

@@ -164,44 +164,47 @@ class FanCompanionApp(App[None]):
         if self._history is None:
             from fancompanion.core.undo import UndoHistory
 
-            self._history = UndoHistory(self.library)
+            self._history = UndoHistory(self.library, clock=self.clock)
         return self._history
 
     def apply_change(self, change: Change, *, title: str = "", quiet: bool = False) -> None:
         """Carry out one of the fan's changes in a worker, undoably; say what it did (unless
         ``quiet``) and let every screen reread what it shows."""
         history = self.history
-        self._write(lambda: history.apply(change), "do", title, quiet)
+        self._write(lambda: history.apply(change, title), "do", quiet)
 
     def action_undo(self) -> None:
-        self._write(self.history.undo, "undo", "", False)
+        self._write(self.history.undo, "undo", False)
 
     def action_redo(self) -> None:
-        self._write(self.history.redo, "redo", "", False)
+        self._write(self.history.redo, "redo", False)
 
-    def _write(self, step: Callable[[], Result | None], kind: str, title: str, quiet: bool) -> None:
+    def _write(self, step: Callable[[], Result | None], kind: str, quiet: bool) -> None:
         def run() -> None:
             with self._writing:
                 result = step()
-            self.post_message(messages.Changed(result, kind, title, quiet))
+            self.post_message(messages.Changed(result, kind, quiet))
 
         run_in_thread(self, run, group="write", description="Saving your change", exclusive=False)
 
     def on_changed(self, event: messages.Changed) -> None:
+        """Say what a change, an undo or a redo did: titled with what it was about (the
+        show), the message and the key that takes it back on one line."""
         result = event.result
         if result is None:
             self.notify(f"Nothing to {event.kind} yet.", markup=False)
             return
+        title = line(result.title)
         if result.refused:
-            self.notify(line(result.refused), title=event.title, severity="warning", markup=False)
+            self.notify(line(result.refused), title=title, severity="warning", markup=False)
             return
         if not result.changed:
             if not event.quiet:
-                self.notify(line(result.message), title=event.title, markup=False)
+                self.notify(line(result.message), title=title, markup=False)
             return
         if not event.quiet:
             hint = "ctrl+y redoes it" if event.kind == "undo" else "ctrl+z undoes it"
-            self.notify(f"{line(result.message)} · {hint}", title=event.title, markup=False)
+            self.notify(f"{line(result.message)} · {hint}", title=title, markup=False)
         for screen in self.screen_stack:
             screen.post_message(messages.StoreChanged(result))
 

@@ -80,7 +80,6 @@ class Changed(Message):
 
     result: Result | None
     kind: str
-    title: str
     quiet: bool
 
 

@@ -125,6 +125,24 @@ def test_undo_walks_back_more_than_fifty_changes_across_kinds(library: Library) 
     assert set(_user_bytes(library.store)) >= set(start)
 
 
+def test_undo_and_redo_name_what_the_change_was_about_and_run_on_the_given_clock(
+    library: Library,
+) -> None:
+    view = _view(library)
+    history = UndoHistory(library, clock=lambda: "2024-01-02T03:04:05Z")
+    done = history.apply(Watch(JESSICA, (view.record.episodes[0],)), "Jessica Jones")
+    assert (done.title, done.message) == ("Jessica Jones", "Marked S01E01 watched")
+    [mark] = library.store.user.marks(JESSICA)
+    assert mark.first_at == "2024-01-02T03:04:05Z"
+    undone = history.undo()
+    assert undone is not None
+    assert (undone.title, undone.message) == ("Jessica Jones", "Undone: Marked S01E01 watched")
+    redone = history.redo()
+    assert redone is not None
+    assert redone.title == "Jessica Jones"
+    assert library.store.user.marks(JESSICA) == [mark]
+
+
 def test_a_new_change_clears_redo(library: Library) -> None:
     view = _view(library)
     history = UndoHistory(library)

@@ -3,6 +3,8 @@ puts back exactly what was there (plays, first and last watch times), across scr
 
 from __future__ import annotations
 
+from textual.app import App
+
 from fancompanion.core.commands import Rewatch, Watch
 from fancompanion.core.library import Library
 from fancompanion.core.models import Episode, Mark
@@ -121,3 +123,67 @@ async def test_an_episode_not_aired_yet_is_refused_and_never_counted(store: Stor
         assert row_of(app, "Soon Show")[-1] == "1/1"
         assert "1/1 aired episodes watched" in text_of(app, "#overview-status")
         assert "Season 1  1/1 ✓" in screen_text(app)
+
+
+def toast_lines(app: App[None]) -> list[str]:
+    """The screen's lines, each cut to the notification part (right of its edge `▌`)."""
+    return [row.rpartition("▌")[2].strip() for row in screen_text(app).splitlines() if "▌" in row]
+
+
+async def test_a_change_and_its_undo_name_the_show_on_one_line_at_80_columns(
+    store: Store,
+) -> None:
+    """`down down 2 space` marks Jessica Jones' next episode, `ctrl+z` undoes, `ctrl+y`
+    redoes: each notification is titled with the show and says what it did and the key that
+    takes it back on one line of an 80-column terminal."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "2", "space")
+        await settle(pilot)
+        lines = toast_lines(app)
+        said_at = lines.index("Marked S01E01 watched · ctrl+z undoes it")
+        assert lines[said_at - 1] == "Jessica Jones"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        lines = toast_lines(app)
+        said_at = lines.index("Undone: Marked S01E01 watched · ctrl+y redoes it")
+        assert lines[said_at - 1] == "Jessica Jones"
+        assert store.user.marks(JESSICA) == []
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert "Redone: Marked S01E01 watched · ctrl+z undoes it" in toast_lines(app)
+
+
+async def test_marks_and_their_undo_run_on_the_apps_clock(store: Store) -> None:
+    """The app's "now" (frozen here, days before the wall clock) decides what has aired and
+    when a mark was made, for a change and for its undo and redo alike."""
+    store.catalog.put_shows(
+        [
+            small_show(
+                "soon",
+                "Soon Show",
+                Episode("soon", 1, 1, "Pilot", airdate="2026-11-01"),
+                Episode("soon", 1, 2, "Next", airdate="2026-11-26"),  # after the app's now
+            )
+        ]
+    )
+    app = make_app(store)
+    toasts = said(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_seasons(pilot, "soon")
+        await pilot.press("space")  # S01E01
+        await settle(pilot)
+        [mark] = store.user.marks("soon")
+        assert (mark.first_at, mark.last_at) == (NOW, NOW)
+        await pilot.press("down", "space")  # S01E02: not aired on the app's clock
+        await settle(pilot)
+        assert any("S01E02 has not aired yet" in t for t in toasts), toasts
+        assert len(store.user.marks("soon")) == 1
+        await pilot.press("w")  # a status, undone and redone: stamped with the app's now
+        await settle(pilot)
+        await pilot.press("ctrl+z", "ctrl+y")
+        await settle(pilot)
+    assert store.user.marks("soon") == [mark]
+    assert store.user.status_times()["soon"] == NOW
