@@ -71,10 +71,10 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 @contextmanager
-def local_time_utc() -> Iterator[None]:
-    """Dates on screen are local time; snapshots pin the zone so they match anywhere."""
+def local_time(zone: str) -> Iterator[None]:
+    """Run as a fan in this time zone does (``TZ``): dates on screen are local time."""
     old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
+    os.environ["TZ"] = zone
     time.tzset()
     try:
         yield
@@ -84,6 +84,11 @@ def local_time_utc() -> Iterator[None]:
         else:
             os.environ["TZ"] = old
         time.tzset()
+
+
+def local_time_utc() -> contextlib.AbstractContextManager[None]:
+    """Dates on screen are local time; snapshots pin the zone so they match anywhere."""
+    return local_time("UTC")
 
 
 SnapCompare = Callable[..., bool]

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import OptionList, TabbedContent
 
+from fancompanion.core.models import Episode, Season, Show, ShowRecord
 from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
 from fancompanion.tui.screens.news import NewsScreen
@@ -19,6 +20,7 @@ from tests.tui.library_pilot import (
     library_screen,
     list_rows,
     make_app,
+    screen_text,
     select,
     shows_list,
     text_of,
@@ -158,3 +160,39 @@ async def test_while_typing_the_best_match_is_selected(store: Store) -> None:
         await filter_to(pilot, "de")  # "The Defenders" starts a word; "Daredevil" only contains it
         assert shows_list(app).visible_ids == [DEFENDERS, DAREDEVIL]
         assert shows_list(app).current_id == DEFENDERS
+
+
+async def test_an_announced_season_lines_up_with_the_aired_ones(store: Store) -> None:
+    """`/soon enter 2` at 80×24: a season whose episodes have not aired and one announced with
+    no episodes yet say `not aired yet`, their names in the same column as the other seasons;
+    still so once `space` has marked an episode (the lines are labelled again)."""
+    store.catalog.put_shows(
+        [
+            ShowRecord(
+                show=Show(id="soon", name="Soon Show", premiered="2020-01-01"),
+                seasons=(Season(1), Season(2), Season(3, premiere="2027-03-01"), Season(4)),
+                episodes=(
+                    Episode("soon", 1, 1, "Pilot", airdate="2026-11-01"),
+                    Episode("soon", 2, 1, "Two", airdate="2026-11-02"),
+                    Episode("soon", 3, 1, "Later", airdate="2027-03-01"),
+                ),
+            )
+        ]
+    )
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await filter_to(pilot, "soon")
+        await pilot.press("2")
+        await settle(pilot)
+        for keys in ((), ("space",)):
+            await pilot.press(*keys)
+            await settle(pilot)
+            rows = {
+                season: next(r for r in screen_text(app).splitlines() if f"Season {season}" in r)
+                for season in (1, 2, 3, 4)
+            }
+            assert "Season 3  not aired yet" in rows[3]
+            assert "Season 4  not aired yet" in rows[4]
+            assert len({row.index("Season") for row in rows.values()}) == 1, rows
+        assert "Season 1  1/1 ✓" in rows[1]  # space marked the next one to watch

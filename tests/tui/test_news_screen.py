@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
+from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
@@ -14,7 +16,8 @@ from fancompanion.core.models import Feed, NewsItem
 from fancompanion.core.store import Store
 from fancompanion.tui import compat
 from fancompanion.tui.screens.news import NewsScreen
-from tests.tui.screen_harness import HarnessApp, SnapCompare, local_time_utc, settle
+from tests.tui.library_pilot import JESSICA, make_app, screen_text
+from tests.tui.screen_harness import HarnessApp, SnapCompare, local_time, local_time_utc, settle
 
 HOSTILE_TITLE = '[bold]x[/] [@click=app.quit]Quit[/] [link="file:///etc/passwd"]x[/] [/]'
 HOSTILE_BODY = "Body [@click=app.quit]Quit[/] and [bold]bold[/] and [/] unbalanced."
@@ -261,3 +264,58 @@ async def test_no_feed_errors_no_panel(library: Library) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_news(pilot, library)
         assert not screen.query_one("#feed-errors", Static).display
+
+
+def drawn_row(app: App[None], title: str) -> str:
+    """An unread news row as drawn in a list: its title line and, under the title, the next
+    (date and source)."""
+    rows = screen_text(app).splitlines()
+    at = next(i for i, r in enumerate(rows) if f"• {title}" in r)
+    column = rows[at].index(f"• {title}")
+    return f"{title} {rows[at + 1][column : column + 40]}"
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/Los_Angeles"])
+async def test_a_date_only_item_shows_that_date_in_every_time_zone(store: Store, zone: str) -> None:
+    """Published "2024-03-01" (no time): the list, the reader and the show's News tab say
+    2024-03-01 — no invented 00:00, no day before west of Greenwich — while an item with a time
+    is shown in local time (so the zone really is in use)."""
+    store.catalog.put_news(
+        [
+            (
+                NewsItem(
+                    "dated", "feed", "Cast interview", published="2024-03-01", show_ids=(JESSICA,)
+                ),
+                "Text.",
+            ),
+            (NewsItem("timed", "feed", "Set visit", published="2024-03-01T03:00:00Z"), "Text."),
+        ]
+    )
+    timed = "2024-03-01 03:00" if zone == "UTC" else "2024-02-29 19:00"
+    with local_time(zone):
+        app = make_app(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("n", "slash", *"interview", "enter")
+            await settle(pilot)
+            row = drawn_row(app, "Cast interview")
+            assert "2024-03-01" in row
+            assert "00:00" not in row
+            assert "2024-02-29" not in row
+            await pilot.press("enter")
+            await settle(pilot)
+            meta = plain(app.screen.query_one("#reader-meta", Static))
+            assert "2024-03-01" in meta
+            assert "00:00" not in meta
+            assert "2024-02-29" not in meta
+            await pilot.press("escape", "slash", *"set visit", "enter", "enter")
+            await settle(pilot)
+            assert timed in plain(app.screen.query_one("#reader-meta", Static))
+            await pilot.press("escape", "escape")  # the filter, then the screen
+            await settle(pilot)
+            await pilot.press("down", "down", "4")  # Jessica Jones, News tab
+            await settle(pilot)
+            row = next(r for r in screen_text(app).splitlines() if "Cast interview" in r)
+            assert "2024-03-01" in row
+            assert "00:00" not in row
+            assert "2024-02-29" not in row
