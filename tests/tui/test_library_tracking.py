@@ -20,6 +20,7 @@ from tests.tui.library_pilot import (
     library_screen,
     list_rows,
     make_app,
+    screen_text,
     select,
     shows_list,
     small_show,
@@ -320,3 +321,36 @@ async def test_a_filter_that_matches_nothing_leaves_no_show_for_keys_to_act_on(
         await pilot.press("w")
         await settle(pilot)
         assert store.user.statuses() == {shown: WatchStatus.WATCHING}
+
+
+async def test_zzzq_enter_esc_then_w_and_del_act_on_the_show_on_screen(store: Store) -> None:
+    """The QA report's exact keys from a fresh start: `down down` (Jessica Jones), `/zzzq`
+    `enter`, then `w` and `del` with nothing listed do nothing; `esc` brings back the list
+    with the cursor on Jessica Jones and her in the pane, the footer no longer offers to
+    clear a filter, and `w` / `del` act on her, the show on screen."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "slash", *"zzzq", "enter")
+        await settle(pilot)
+        assert "No show matches the filter." in screen_text(app)
+        await pilot.press("w", "delete")
+        await settle(pilot)
+        assert app.screen is library_screen(app)  # no remove dialog for no show
+        assert store.user.statuses() == {}
+        await pilot.press("escape")
+        await settle(pilot)
+        assert shows_list(app).current_id == JESSICA
+        assert text_of(app, "#overview-name") == "Jessica Jones"
+        assert "Clear filter" not in screen_text(app).splitlines()[-1]
+        await pilot.press("w")
+        await settle(pilot)
+        assert store.user.statuses() == {JESSICA: WatchStatus.WATCHING}
+        assert "Status: Watching" in text_of(app, "#overview-status")
+        await pilot.press("delete")
+        await settle(pilot)
+        assert "Remove Jessica Jones?" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert shows_list(app).current_id == JESSICA
+        assert text_of(app, "#overview-name") == "Jessica Jones"

@@ -30,6 +30,7 @@ from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import MUTED
+from fancompanion.tui.widgets.filter_box import FilterInput
 from fancompanion.tui.widgets.footer import KeysFooter
 from fancompanion.tui.widgets.shows_list import ShowsList
 from fancompanion.tui.workers import WorkFailed, cancelled, run_in_thread
@@ -47,22 +48,6 @@ TABS = ("overview", "seasons", "cast", "news")
 @dataclass
 class Removed(Message):
     message: str
-
-
-class FilterInput(Input):
-    """The ``/`` box: typing filters the list; ``escape`` clears it, ``enter`` goes to the list."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings("library.clear_filter")]
-
-    def action_clear_filter(self) -> None:
-        self.value = ""
-        self.screen.query_one(ShowsList).focus()
-
-    def watch_value(self, value: str) -> None:
-        """Filter right here, while the key is handled: the list changes in the same frame as
-        the box. (Through ``Input.Changed`` the screen would filter after this frame, and the
-        list would wait for the next one, a sixtieth of a second later.)"""
-        self.screen.query_one(ShowsList).filter(value)
 
 
 class LibraryScreen(Screen[None]):

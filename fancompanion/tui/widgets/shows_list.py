@@ -100,6 +100,7 @@ class ShowsList(ScrollView, can_focus=True):
         self._rows: list[Row] = []
         self._counts: dict[WatchStatus, int] = {}
         self._cursor: int | None = None
+        self._before_none: str | None = None  # the show under the cursor before none was
         self._last_announced: str | None = None
         self._loaded = False
         self._problem = ""  # shown instead of "Loading…" when the library cannot be read
@@ -143,10 +144,14 @@ class ShowsList(ScrollView, can_focus=True):
         self.refresh()
 
     def filter(self, query: str) -> None:
-        """Show only matching shows; while typing, the cursor goes to the best match."""
+        """Show only matching shows; while typing, the cursor goes to the best match. A filter
+        that matched nothing, cleared, brings the cursor back to the show it left."""
+        current = self.current_id
+        if current is not None:
+            self._before_none = current
         found = self._filter.apply(query)
         best = found[0].id if found and self._filter.query else None
-        self._rebuild(best or self.current_id)
+        self._rebuild(best or current or self._before_none)
 
     def name_of(self, show_id: str) -> str | None:
         return next((e.summary.name for _, e in self._filter.matches if e.id == show_id), None)
