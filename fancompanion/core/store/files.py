@@ -8,8 +8,11 @@ the old or the new file, never half of one. Readers need no lock.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -105,27 +108,54 @@ def keep_copy(path: Path) -> Path | None:
 
 
 class StoreLock:
-    """A re-entrant, cross-process lock on one area of the store (``catalog`` or ``user``)."""
+    """A re-entrant, cross-process lock on one area of the store (``catalog`` or ``user``).
+
+    ``flock`` on the area's ``.lock`` file (POSIX, like the terminal handling). Each thread
+    holds it through its own descriptor, so two threads of one process exclude each other as
+    two processes do; a thread that holds it may take it again (nested edits). The kernel lets
+    go of a crashed holder's lock. Waits up to ``timeout`` seconds, then StoreLockedError.
+    """
+
+    POLL = 0.05
 
     def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT) -> None:
         self.path = path
         self.timeout = timeout
-        self._lock: Any = None
+        self._mine = threading.local()  # this thread's descriptor and how deep it holds
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
-
-        try:
-            if self._lock is None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._lock = FileLock(str(self.path), timeout=self.timeout)
-            self._lock.acquire()
-        except Timeout as error:
-            raise StoreLockedError(self.path, self.timeout) from error
-        except OSError as error:  # a read-only or full data dir: say so, change nothing
-            raise StoreWriteError(self.path, error) from error
+        depth: int = getattr(self._mine, "depth", 0)
+        if depth == 0:
+            self._mine.fd = self._acquire()
+        self._mine.depth = depth + 1
         try:
             yield
         finally:
-            self._lock.release()
+            self._mine.depth -= 1
+            if self._mine.depth == 0:
+                fd, self._mine.fd = self._mine.fd, None
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+                finally:
+                    os.close(fd)
+
+    def _acquire(self) -> int:
+        try:  # a read-only or full data dir: say so, change nothing
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise StoreWriteError(self.path, error) from error
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise StoreLockedError(self.path, self.timeout) from None
+                time.sleep(self.POLL)
+            except OSError as error:
+                os.close(fd)
+                raise StoreWriteError(self.path, error) from error
