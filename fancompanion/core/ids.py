@@ -8,11 +8,16 @@ changes: a later fetch that brings the TVmaze id of a bundled show updates that 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _sha1(text: str) -> str:
+    import hashlib  # loading OpenSSL costs ~5 ms: only the ids that need a digest pay it
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def slug(value: str) -> str:
@@ -20,7 +25,7 @@ def slug(value: str) -> str:
     text = _NON_WORD.sub("-", ascii_text.lower()).strip("-")
     if text:
         return text[:60]
-    return "x" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:12]
+    return "x" + _sha1(value)[:12]
 
 
 def show_id(tvmaze_id: int | None, imdb_id: str | None, name: str) -> str:
@@ -39,10 +44,10 @@ def person_id(tvmaze_id: int | None, name: str) -> str:
 
 def news_id(feed: str, guid: str) -> str:
     """A short stable id for a feed entry (the guid or link is the identity)."""
-    return hashlib.sha1(f"{feed}\n{guid}".encode()).hexdigest()[:20]
+    return _sha1(f"{feed}\n{guid}")[:20]
 
 
 def safe_filename(record_id: str) -> str:
     """Ids are already slugs; this guards the filesystem against anything else."""
     cleaned = re.sub(r"[^A-Za-z0-9._-]", "_", record_id)[:120]
-    return cleaned if cleaned.strip("._") else "_" + hashlib.sha1(record_id.encode()).hexdigest()
+    return cleaned if cleaned.strip("._") else "_" + _sha1(record_id)

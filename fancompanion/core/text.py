@@ -9,9 +9,7 @@ capped in length so a hostile source cannot make one value huge.
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
 
 MAX_LINE = 500  # a title or a name
 MAX_TEXT = 200_000  # an article body
@@ -41,42 +39,6 @@ _LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
-_BLOCK_TAGS = frozenset(
-    {
-        *("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"),
-        *("tr", "table", "blockquote", "pre", "section", "article", "header", "footer"),
-        *("figure", "figcaption", "hr", "dd", "dt", "dl"),
-    }
-)
-_DROP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math"}
-)
-
-
-class _PlainText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._dropping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROP_TAGS:
-            self._dropping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n" if tag in ("p", "div", "blockquote") else "\n")
-            if tag == "li":
-                self.parts.append("• ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP_TAGS:
-            self._dropping = max(0, self._dropping - 1)
-        elif tag in _BLOCK_TAGS and tag != "br":  # <br/> is one line break, not two
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._dropping:
-            self.parts.append(data)
-
 
 def is_clean(value: str) -> bool:
     """Would :func:`strip_controls` leave ``value`` as it is? (One precompiled search.)"""
@@ -94,13 +56,9 @@ def html_to_text(value: str) -> str:
     """Turn an HTML fragment into plain text: tags removed, entities decoded, scripts dropped."""
     if "<" not in value and "&" not in value:
         return value
-    parser = _PlainText()
-    try:
-        parser.feed(value)
-        parser.close()
-    except Exception:  # HTMLParser is lenient; if it still fails, fall back to unescaping
-        return html.unescape(re.sub(r"<[^>]*>", " ", value))
-    return "".join(parser.parts)
+    from fancompanion.core.html_text import plain_text  # the HTML parser, loaded for HTML only
+
+    return plain_text(value)
 
 
 def clean_text(value: object, *, limit: int = MAX_TEXT, is_html: bool = True) -> str:

@@ -65,8 +65,12 @@ class IndexInfoFile(StoreFile, frozen=True):
     info: dict[str, dict[str, Any]] = {}
 
 
-class ShowName(msgspec.Struct, frozen=True):
-    """What names a show (part of an index row): enough to find one by what a fan types."""
+class ShowName(msgspec.Struct, frozen=True, gc=False):
+    """What names a show (part of an index row): enough to find one by what a fan types.
+
+    Only strings and numbers, never part of a cycle: the garbage collector need not track the
+    10,000 a command line decodes (``gc=False``).
+    """
 
     id: str
     name: str
