@@ -24,7 +24,7 @@ from fancompanion.core.changes import ShowChange
 from fancompanion.core.library import Library
 from fancompanion.core.models import Episode, NewsItem, ShowSummary, WatchStatus
 from fancompanion.core.shield import shield
-from fancompanion.core.timeutil import STORE_FORMAT, air_time, to_store
+from fancompanion.core.timeutil import STORE_FORMAT, aired_by, has_aired, to_store
 
 LAST_LOOKED = "last_looked"  # setting: when the fan last looked (UTC ISO)
 ON_START = "digest_on_start"  # setting: False keeps the app from opening the digest at start
@@ -158,7 +158,7 @@ def _may_have_aired(library: Library, summary: ShowSummary, since: str, now: str
     written, so it is read."""
     if summary.ended and summary.ended < since[:10]:
         return False  # ended before the window: nothing can have aired in it
-    if any(since < stamp <= now for stamp in summary.pending):
+    if any(aired_by(stamp, now) and not aired_by(stamp, since) for stamp in summary.pending):
         return True
     return library.store.catalog.written_since(summary.id, since)
 
@@ -180,7 +180,7 @@ def digest(library: Library, since: str, now: str) -> Digest:
         new = tuple(
             e
             for e in view.record.episodes
-            if e.number is not None and (stamp := air_time(e)) is not None and since < stamp <= now
+            if e.number is not None and has_aired(e, now) and not has_aired(e, since)
         )
         if new:
             aired.append(Aired(summary.id, summary.name, new, view.next_to_watch))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from fancompanion.core.models import Episode, Mark, Progress
-from fancompanion.core.timeutil import air_time, has_aired
+from fancompanion.core.timeutil import air_time, aired_by, has_aired
 
 
 class MarkIndex:
@@ -82,14 +82,15 @@ def standing(
     soonest: Episode | None = None
     soonest_stamp = ""
     for episode in episodes:
-        stamp = episode.airstamp or (f"{episode.airdate}T00:00:00Z" if episode.airdate else None)
-        if stamp is not None and stamp > now and (soonest is None or stamp < soonest_stamp):
-            soonest, soonest_stamp = episode, stamp
+        stamp = air_time(episode)
+        if not aired_by(stamp, now):
+            if stamp is not None and (soonest is None or stamp < soonest_stamp):
+                soonest, soonest_stamp = episode, stamp
+            total += episode.number is not None
+            continue
         if episode.number is None:
             continue
         total += 1
-        if stamp is None or stamp > now:
-            continue
         seen = watched is not None and watched(episode)
         season_watched, season_aired = per_season.get(episode.season, (0, 0))
         per_season[episode.season] = (season_watched + seen, season_aired + 1)
@@ -104,37 +105,6 @@ def standing(
                 unseen_after_last = episode
     result.total, result.aired, result.watched = total, aired, seen_count
     return result, unseen_after_last or first_unseen, soonest
-
-
-def progress(episodes: Sequence[Episode], marks: MarkIndex, now: str) -> Progress:
-    result = Progress()
-    for episode in episodes:
-        if episode.number is None:
-            continue
-        result.total += 1
-        if not has_aired(episode, now):
-            continue
-        seen = marks.watched(episode)
-        watched, aired = result.per_season.get(episode.season, (0, 0))
-        result.per_season[episode.season] = (watched + seen, aired + 1)
-        result.aired += 1
-        result.watched += seen
-    return result
-
-
-def next_to_watch(episodes: Sequence[Episode], marks: MarkIndex, now: str) -> Episode | None:
-    """The first unwatched aired regular episode after the last one watched (else the first)."""
-    regular = [e for e in episodes if e.number is not None and has_aired(e, now)]
-    last_seen = max((i for i, e in enumerate(regular) if marks.watched(e)), default=-1)
-    for episode in regular[last_seen + 1 :]:
-        if not marks.watched(episode):
-            return episode
-    return next((e for e in regular if not marks.watched(e)), None)
-
-
-def next_to_air(episodes: Sequence[Episode], now: str) -> Episode | None:
-    future = [e for e in episodes if (stamp := air_time(e)) is not None and stamp > now]
-    return min(future, key=lambda e: air_time(e) or "", default=None)
 
 
 def earlier_aired(episodes: Sequence[Episode], target: Episode, now: str) -> list[Episode]:

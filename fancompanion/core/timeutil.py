@@ -45,9 +45,14 @@ def air_time(episode: Episode) -> str | None:
     return None
 
 
-def has_aired(episode: Episode, now: str) -> bool:
-    stamp = air_time(episode)
+def aired_by(stamp: str | None, now: str) -> bool:
+    """The one rule of "aired": an air time (see :func:`air_time`) at or before ``now``; no
+    air time at all has not aired."""
     return stamp is not None and stamp <= now
+
+
+def has_aired(episode: Episode, now: str) -> bool:
+    return aired_by(air_time(episode), now)
 
 
 def local_display(stamp: str | None, *, with_time: bool = False) -> str:

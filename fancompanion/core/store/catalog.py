@@ -51,7 +51,7 @@ from fancompanion.core.store.schema import (
 )
 from fancompanion.core.store.tables import edit
 from fancompanion.core.store.tinyfile import read_file, write_tables
-from fancompanion.core.timeutil import air_time, now_iso, parse_utc
+from fancompanion.core.timeutil import air_time, aired_by, now_iso, parse_utc
 
 
 def summarize(record: ShowRecord, now: str) -> ShowSummary:
@@ -71,7 +71,7 @@ def summarize(record: ShowRecord, now: str) -> ShowSummary:
         regular=len(regular),
         specials=len(record.episodes) - len(regular),
         undated=sum(1 for s in stamps if s is None),
-        pending=tuple(sorted(s for s in stamps if s is not None and s > now)),
+        pending=tuple(sorted(s for s in stamps if s is not None and not aired_by(s, now))),
         aliases=show.aliases,
         updated=show.updated,
         thetvdb_id=show.thetvdb_id,
