@@ -9,6 +9,7 @@ from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.tui.screens.help import HelpScreen
 from fancompanion.tui.screens.news import NewsScreen
+from fancompanion.tui.widgets.footer import KeysFooter
 from tests.marks import watch
 from tests.tui.library_pilot import JESSICA, list_rows, make_app, screen_text, shows_list
 from tests.tui.screen_harness import settle
@@ -117,3 +118,20 @@ async def test_the_palette_lists_a_show_before_news_about_it(store: Store) -> No
         await settle(pilot)
         assert shows_list(app).current_id is not None
         assert "Iron Fist" in " ".join(list_rows(app))
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(store: Store) -> None:
+    """Textual asks the footer to recompose after every focus change; it mounts (and styles)
+    its keys again only when the keys to show differ (speed: a dozen asks while a tab opens)."""
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeysFooter)
+        keys = list(footer.children)
+        footer.refresh_bindings()  # nothing changed
+        await settle(pilot)
+        assert list(footer.children) == keys
+        await pilot.press("slash")  # the filter box: its own keys
+        await settle(pilot)
+        assert isinstance(app.focused, Input)
+        assert list(footer.children) != keys

@@ -31,7 +31,25 @@ def _width(key: Widget) -> int:
 
 
 class KeysFooter(Footer):
+    _shown: tuple[object, ...] | None = None  # what the keys on screen were composed from
+
+    def _keys(self) -> tuple[object, ...]:
+        """What the footer would show: the shown bindings, whether each is enabled, the room."""
+        room = self.size.width or self.app.size.width
+        if not self._bindings_ready:
+            return (room,)
+        bindings = self.screen.active_bindings.values()
+        return (room, *((b.key, b.action, b.description, on) for _, b, on, _ in bindings if b.show))
+
+    async def recompose(self) -> None:
+        """Only when the keys changed: Textual asks after every focus change (a dozen times
+        while a tab opens) and each recompose mounts and styles every key again."""
+        if self.is_attached and self._keys() == self._shown:
+            return
+        await super().recompose()
+
     def compose(self) -> ComposeResult:
+        self._shown = self._keys()
         widgets = list(super().compose())
         room = self.size.width or self.app.size.width
         keys = [w for w in widgets if _is_key(w)]
