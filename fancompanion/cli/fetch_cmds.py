@@ -18,7 +18,7 @@ from fancompanion.core.text import clean_url
 
 if TYPE_CHECKING:
     from fancompanion.fetch.http import FetchError
-    from fancompanion.fetch.progress import Step, Summary
+    from fancompanion.fetch.progress import RefreshReport, Step
 
 
 def query_of(words: list[str]) -> str:
@@ -111,7 +111,7 @@ def cmd_search(context: Context) -> int:
 def cmd_add(context: Context) -> int:
     from fancompanion.core.linking import link_news
     from fancompanion.fetch.http import FetchError, Http
-    from fancompanion.fetch.progress import Summary
+    from fancompanion.fetch.progress import RefreshReport
     from fancompanion.fetch.refresh import add_show
     from fancompanion.fetch.tvmaze import TvMaze
 
@@ -121,7 +121,7 @@ def cmd_add(context: Context) -> int:
         raise CommandError("give one of: a show name, --tvmaze ID or --imdb TTID")
     query = query_of(args.query) if args.query else ""
     store = context.store
-    summary = Summary()
+    summary = RefreshReport()
     with Http() as http:
         tvmaze = TvMaze(http)
         try:
@@ -184,7 +184,7 @@ def cmd_fetch(context: Context) -> int:
     return report(context, summary)
 
 
-def report(context: Context, summary: Summary) -> int:
+def report(context: Context, summary: RefreshReport) -> int:
     for note in summary.notes:
         context.warn(note)
     for error in summary.errors:

@@ -14,13 +14,10 @@ from datetime import UTC, datetime, timedelta
 from fancompanion.core.commands import (
     Change,
     Result,
-    Rewatch,
     SetRead,
-    SetSeason,
     SetStatus,
     Unwatch,
     Watch,
-    WatchUpTo,
     apply,
 )
 from fancompanion.core.models import (
@@ -167,17 +164,6 @@ class Library:
         if view.marks.watched(episode):
             return self.apply(Unwatch(view.id, (episode,)), now)
         return self.apply(Watch(view.id, (episode,)), now)
-
-    def rewatch(self, view: ShowView, episode: Episode, now: str | None = None) -> Result:
-        return self.apply(Rewatch(view.id, episode), now)
-
-    def set_season_watched(
-        self, view: ShowView, season: int, watched: bool, now: str | None = None
-    ) -> Result:
-        return self.apply(SetSeason(view.id, view.record.episodes, season, watched), now)
-
-    def watch_up_to(self, view: ShowView, episode: Episode, now: str | None = None) -> Result:
-        return self.apply(WatchUpTo(view.id, view.record.episodes, episode), now)
 
     def set_status(self, show_id: str, status: WatchStatus) -> Result:
         return self.apply(SetStatus(show_id, status))

@@ -288,7 +288,3 @@ class Progress(msgspec.Struct):
     @property
     def complete(self) -> bool:
         return self.aired > 0 and self.watched >= self.aired
-
-    @property
-    def fraction(self) -> float:
-        return self.watched / self.aired if self.aired else 0.0

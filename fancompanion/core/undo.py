@@ -47,14 +47,6 @@ class UndoHistory:
             self._undone.clear()
         return result
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._done)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._undone)
-
     def undo(self) -> Result | None:
         """Undo the last change; None when there is nothing to undo."""
         if not self._done:

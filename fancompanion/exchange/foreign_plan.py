@@ -64,11 +64,6 @@ class Tally:
             counts[row.reason] += 1
         return {reason: n for reason, n in counts.items() if n}
 
-    @property
-    def placed_rows(self) -> int:
-        """Rows that became plays (rows = placed + duplicates + unmatched)."""
-        return self.rows - self.duplicates - len(self.unmatched)
-
 
 def plan_foreign(
     store: Store, export: ForeignExport, finder: ShowFinder, progress: Progress | None = None

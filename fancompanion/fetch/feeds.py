@@ -24,7 +24,7 @@ FEED_TYPES = ("xml", "rss", "atom", "rdf", "text/", "octet-stream")
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class FeedEntry:
     """A new-looking feed entry: the item to store and the text to fall back on."""
 
     item: NewsItem
@@ -35,7 +35,7 @@ class Entry:
 class FeedFetch:
     not_modified: bool
     title: str
-    entries: list[Entry]
+    entries: list[FeedEntry]
     etag: str | None
     last_modified: str | None
 
@@ -58,7 +58,7 @@ def fetch_feed(http: Http, feed: Feed) -> FeedFetch:
 
 def parse_feed(
     body: bytes, feed_url: str, headers: Mapping[str, str] | None = None
-) -> tuple[str, list[Entry]]:
+) -> tuple[str, list[FeedEntry]]:
     """The feed's title and its entries; a :class:`FetchError` for something not a feed."""
     import feedparser
 
@@ -75,7 +75,7 @@ def parse_feed(
         detail = clean_line(str(reason), limit=120) if reason else "no entries"
         raise FetchError(f"not a readable RSS/Atom feed: {detail}")
     title = clean_line(meta.get("title"), is_html=True)
-    entries: list[Entry] = []
+    entries: list[FeedEntry] = []
     seen: set[str] = set()
     for raw in raw_entries:
         entry = parse_entry(raw, feed_url, title)
@@ -85,7 +85,7 @@ def parse_feed(
     return title, entries
 
 
-def parse_entry(raw: Mapping[str, Any], feed_url: str, source: str) -> Entry | None:
+def parse_entry(raw: Mapping[str, Any], feed_url: str, source: str) -> FeedEntry | None:
     """One entry as a news item; None only for an entry with nothing to read at all.
 
     RSS 2.0 asks only for a title or a description, and Atom entries may have no link: an
@@ -121,7 +121,7 @@ def parse_entry(raw: Mapping[str, Any], feed_url: str, source: str) -> Entry | N
         source=source,
         title_from_text=made_title,
     )
-    return Entry(item, text)
+    return FeedEntry(item, text)
 
 
 def first_words(text: str, limit: int = 80) -> str:

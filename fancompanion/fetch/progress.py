@@ -24,7 +24,7 @@ def no_progress(step: Step) -> None:
 
 
 @dataclass(slots=True)
-class Summary:
+class RefreshReport:
     """What a refresh (or an add) did; ``errors`` are one line each."""
 
     shows_updated: int = 0

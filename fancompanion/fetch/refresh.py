@@ -2,7 +2,7 @@
 
 Writes only the catalog (shows, news, feed fetch state, ``last_refresh``); user state — the
 watchlist, marks, read marks, subscriptions — is read, never written. Each show and each feed
-fails on its own: what succeeded is saved, what failed is listed in the :class:`Summary`.
+fails on its own: what succeeded is saved, what failed is listed in the :class:`RefreshReport`.
 A ``threading.Event`` checked between items lets the caller cancel cleanly.
 """
 
@@ -21,7 +21,7 @@ from fancompanion.core.timeutil import now_iso, parse_utc
 from fancompanion.fetch.articles import article_text
 from fancompanion.fetch.feeds import fetch_feed
 from fancompanion.fetch.http import FetchError, Http
-from fancompanion.fetch.progress import ProgressCallback, Step, Summary, no_progress
+from fancompanion.fetch.progress import ProgressCallback, RefreshReport, Step, no_progress
 from fancompanion.fetch.tvmaze import TvMaze, window_for
 
 
@@ -29,7 +29,7 @@ class Offline(Exception):
     """TVmaze could not be reached at all: nothing was fetched, the store is untouched."""
 
 
-def add_show(store: Store, tvmaze: TvMaze, tvmaze_id: int, summary: Summary) -> str:
+def add_show(store: Store, tvmaze: TvMaze, tvmaze_id: int, summary: RefreshReport) -> str:
     """Fetch one show and store it (merging into a stored show with the same TVmaze/IMDb id).
 
     Returns the stored show id; a :class:`FetchError` when TVmaze has no usable show.
@@ -49,7 +49,7 @@ def run(
     news: bool = True,
     progress: ProgressCallback = no_progress,
     cancel: threading.Event | None = None,
-) -> Summary:
+) -> RefreshReport:
     """A refresh as the app and the CLI run it, with its own HTTP client.
 
     Never raises for what a fan can meet: no network at all or a store that cannot be written
@@ -59,9 +59,9 @@ def run(
         with Http() as http:
             return refresh(store, http, shows=shows, news=news, progress=progress, cancel=cancel)
     except Offline as error:
-        return Summary(errors=[f"no network, nothing changed: {error}"], offline=True)
+        return RefreshReport(errors=[f"no network, nothing changed: {error}"], offline=True)
     except StoreError as error:
-        return Summary(errors=[str(error)])
+        return RefreshReport(errors=[str(error)])
 
 
 def refresh(
@@ -73,10 +73,10 @@ def refresh(
     progress: ProgressCallback = no_progress,
     cancel: threading.Event | None = None,
     tvmaze: TvMaze | None = None,
-) -> Summary:
+) -> RefreshReport:
     """Refresh shows, then feeds; raises :class:`Offline` (having written nothing) when
     nothing could be reached at all."""
-    summary = Summary()
+    summary = RefreshReport()
     stop = cancel or threading.Event()
     if shows:
         refresh_shows(store, tvmaze or TvMaze(http), summary, progress, stop)
@@ -115,7 +115,9 @@ def pending_shows(store: Store) -> list[tuple[str, str, str]]:
     return out
 
 
-def _add_pending(store: Store, tvmaze: TvMaze, summary: Summary, cancel: threading.Event) -> None:
+def _add_pending(
+    store: Store, tvmaze: TvMaze, summary: RefreshReport, cancel: threading.Event
+) -> None:
     for show_id, service, value in pending_shows(store):
         if cancel.is_set():
             return
@@ -139,7 +141,7 @@ def _add_pending(store: Store, tvmaze: TvMaze, summary: Summary, cancel: threadi
 def refresh_shows(
     store: Store,
     tvmaze: TvMaze,
-    summary: Summary,
+    summary: RefreshReport,
     progress: ProgressCallback,
     cancel: threading.Event,
 ) -> None:
@@ -183,7 +185,7 @@ def refresh_shows(
 def refresh_feeds(
     store: Store,
     http: Http,
-    summary: Summary,
+    summary: RefreshReport,
     progress: ProgressCallback,
     cancel: threading.Event,
 ) -> None:
@@ -224,7 +226,7 @@ def _refresh_feed(
     http: Http,
     state: Feed,
     known: set[str],
-    summary: Summary,
+    summary: RefreshReport,
     cancel: threading.Event,
     label: str,
 ) -> list[str]:

@@ -28,7 +28,7 @@ import orjson
 
 from fancompanion.core.store.errors import StoreError
 from fancompanion.core.store.files import atomic_write
-from fancompanion.sync.model import Op, State, op_from_doc, op_to_doc, state_from_doc, state_to_doc
+from fancompanion.sync.model import Op, State, op_from_doc, state_from_doc, state_to_doc
 
 DEVICES = "devices"
 DEVICE_FILE = "device.json"
@@ -246,12 +246,3 @@ def remove(path: Path) -> None:
         pass
     except OSError as error:
         raise SyncError(f"cannot prune {path}: {error.strerror or error}") from error
-
-
-def ops_docs(ops: list[tuple[int, Op]]) -> list[dict[str, Any]]:
-    return [op_to_doc(op, seq) for seq, op in ops]
-
-
-def folder_size(folder: Path) -> int:
-    root = folder / DEVICES
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.is_dir() else 0

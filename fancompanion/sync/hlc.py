@@ -75,8 +75,3 @@ class Clock:
     @property
     def last(self) -> str:
         return Stamp(self.ms, self.counter, self.device).text()
-
-
-def stamp_ms(stamp: str) -> int | None:
-    parsed = Stamp.parse(stamp)
-    return parsed.ms if parsed else None

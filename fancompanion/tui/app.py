@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from fancompanion.core.undo import UndoHistory
-    from fancompanion.fetch.progress import Summary
+    from fancompanion.fetch.progress import RefreshReport
 
 
 def _provider(name: str) -> Callable[[], type[Provider]]:
@@ -328,7 +328,7 @@ class FanCompanionApp(App[None]):
         """Fetch in a worker behind a progress dialog; show new data and a summary after."""
         from fancompanion.tui.screens.refresh import RefreshScreen
 
-        def done(summary: Summary | None) -> None:
+        def done(summary: RefreshReport | None) -> None:
             if summary is None:
                 return
             self.notify_library_changed()

@@ -408,7 +408,3 @@ BY_ID = {command.id: command for command in COMMANDS}
 def bindings(*ids: str) -> list[BindingType]:
     """The bindings for these command ids (for a screen's or widget's ``BINDINGS``)."""
     return [BY_ID[i].binding() for i in ids]
-
-
-def group_ids(group: str) -> tuple[str, ...]:
-    return tuple(c.id for c in COMMANDS if c.group == group)

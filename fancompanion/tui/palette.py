@@ -28,7 +28,7 @@ MAX_DISCOVERY = 20
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Candidate:
     """One candidate: ``name`` is what the query matches, ``extra`` is shown dimmed after it."""
 
     name: str
@@ -56,11 +56,11 @@ def could_match(query: str, candidate: str) -> bool:
 
 
 def rank(
-    matcher: Matcher, entries: Sequence[Entry], limit: int = MAX_HITS
-) -> list[tuple[float, Content, Entry]]:
+    matcher: Matcher, entries: Sequence[Candidate], limit: int = MAX_HITS
+) -> list[tuple[float, Content, Candidate]]:
     """The best ``limit`` entries for the matcher's query, with their highlighted display."""
     query = matcher.query.casefold()
-    scored: list[tuple[float, Sequence[int], Entry]] = []
+    scored: list[tuple[float, Sequence[int], Candidate]] = []
     for entry in entries:
         if not could_match(query, entry.name.casefold()):
             continue
@@ -73,7 +73,7 @@ def rank(
     ]
 
 
-def display(entry: Entry, offsets: Iterable[int], matcher: Matcher | None = None) -> Content:
+def display(entry: Candidate, offsets: Iterable[int], matcher: Matcher | None = None) -> Content:
     name = Content(entry.name)
     if matcher is not None:
         for offset in offsets:
@@ -84,14 +84,14 @@ def display(entry: Entry, offsets: Iterable[int], matcher: Matcher | None = None
     return Content.assemble(name, (f" — {entry.extra}", "dim"))
 
 
-def plain(entry: Entry) -> str:
+def plain(entry: Candidate) -> str:
     return f"{entry.name} — {entry.extra}" if entry.extra else entry.name
 
 
 class _EntryProvider(Provider):
     """Loads entries once per palette opening; subclasses say what they are and where they go."""
 
-    entries: list[Entry]
+    entries: list[Candidate]
     weight = 1.0  # shows first, then people, then news: a score is scaled by it
 
     @property
@@ -99,10 +99,10 @@ class _EntryProvider(Provider):
         return host_of(self.app)
 
     @abstractmethod
-    def load(self, library: Library) -> list[Entry]:
+    def load(self, library: Library) -> list[Candidate]:
         """Read the candidates from the store (runs in a thread)."""
 
-    def command(self, entry: Entry) -> Callable[[], None]:
+    def command(self, entry: Candidate) -> Callable[[], None]:
         return partial(self.host.open_show, entry.target, entry.tab, entry.focus)
 
     async def startup(self) -> None:
@@ -117,10 +117,10 @@ class _EntryProvider(Provider):
 class ShowsProvider(_EntryProvider):
     """Every show in the library → its page."""
 
-    def load(self, library: Library) -> list[Entry]:
+    def load(self, library: Library) -> list[Candidate]:
         statuses = library.statuses()
         return [
-            Entry(
+            Candidate(
                 s.name,
                 " · ".join(
                     p
@@ -144,7 +144,7 @@ class PeopleProvider(_EntryProvider):
 
     weight = 0.8
 
-    def load(self, library: Library) -> list[Entry]:
+    def load(self, library: Library) -> list[Candidate]:
         summaries = {s.id: s for s in library.store.catalog.summaries()}
         entries = []
         for person in library.store.catalog.people().values():
@@ -153,7 +153,9 @@ class PeopleProvider(_EntryProvider):
                 continue
             show_ids.sort(key=lambda i: (summaries[i].premiered or "9999", summaries[i].name))
             names = ", ".join(summaries[i].name for i in show_ids)
-            entries.append(Entry(person.person.name, names, show_ids[0], "cast", person.person.id))
+            entries.append(
+                Candidate(person.person.name, names, show_ids[0], "cast", person.person.id)
+            )
         return entries
 
 
@@ -162,7 +164,7 @@ class NewsProvider(_EntryProvider):
 
     weight = 0.6
 
-    def load(self, library: Library) -> list[Entry]:
+    def load(self, library: Library) -> list[Candidate]:
         from fancompanion.core.shield import shield
         from fancompanion.core.timeutil import now_iso
         from fancompanion.tui.shielded import shown_title
@@ -170,7 +172,7 @@ class NewsProvider(_EntryProvider):
         news = library.news()
         verdicts = shield(library, news, now_iso()).shielded
         return [
-            Entry(
+            Candidate(
                 shown_title(n, verdicts.get(n.id), self.app),
                 " · ".join(p for p in (n.source, local_display(n.published)) if p),
                 n.id,
@@ -178,5 +180,5 @@ class NewsProvider(_EntryProvider):
             for n in news
         ]
 
-    def command(self, entry: Entry) -> Callable[[], None]:
+    def command(self, entry: Candidate) -> Callable[[], None]:
         return partial(self.host.open_news, entry.target)

@@ -148,10 +148,7 @@ def test_a_new_change_clears_redo(library: Library) -> None:
     history = UndoHistory(library)
     history.apply(Watch(JESSICA, (view.record.episodes[0],)))
     history.undo()
-    could_redo = history.can_redo
-    assert could_redo
     history.apply(Watch(JESSICA, (view.record.episodes[1],)))
-    assert not history.can_redo
     assert history.redo() is None
 
 

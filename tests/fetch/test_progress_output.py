@@ -7,7 +7,7 @@ import io
 
 from fancompanion.cli.context import Context
 from fancompanion.cli.fetch_cmds import ProgressPrinter
-from fancompanion.fetch.progress import Step, Summary
+from fancompanion.fetch.progress import RefreshReport, Step
 
 
 class Terminal(io.StringIO):
@@ -39,9 +39,9 @@ def test_a_bar_redrawn_in_place_on_a_terminal() -> None:
 
 
 def test_summary_line_counts() -> None:
-    summary = Summary(shows_updated=3, news_added=12, errors=["feed x: HTTP 500"])
+    summary = RefreshReport(shows_updated=3, news_added=12, errors=["feed x: HTTP 500"])
     assert summary.line() == "3 shows updated, 12 new news items, 1 error"
     assert not summary.ok
-    assert Summary(shows_updated=1, news_added=1).line() == (
+    assert RefreshReport(shows_updated=1, news_added=1).line() == (
         "1 show updated, 1 new news item, 0 errors"
     )

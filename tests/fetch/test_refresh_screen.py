@@ -13,7 +13,7 @@ from textual.widgets import Label, Static
 from fancompanion.core.library import Library
 from fancompanion.core.models import Feed
 from fancompanion.core.store import Store
-from fancompanion.fetch.progress import Summary
+from fancompanion.fetch.progress import RefreshReport
 from fancompanion.tui.screens.refresh import RefreshScreen
 from tests.fetch.conftest import FEEDS, Reply, Request, Server
 
@@ -24,7 +24,7 @@ class RefreshApp(App[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.summaries: list[Summary | None] = []
+        self.summaries: list[RefreshReport | None] = []
 
     def compose(self) -> ComposeResult:
         yield Static("library")

@@ -13,7 +13,7 @@ from fancompanion.core.models import Mark
 from fancompanion.core.store import Store
 from fancompanion.core.timeutil import now_iso
 from fancompanion.fetch.http import Http
-from fancompanion.fetch.progress import Summary
+from fancompanion.fetch.progress import RefreshReport
 from fancompanion.fetch.refresh import add_show
 from fancompanion.fetch.tvmaze import TvMaze
 from tests.fetch.conftest import Server, json_reply
@@ -37,7 +37,7 @@ def test_a_show_marked_elsewhere_is_pending_until_the_next_fetch_adds_it(
     folder = tmp_path / "Sync"
     laptop = Device(tmp_path / "laptop", folder, "laptop")
     with Http() as http:
-        add_show(laptop.store, TvMaze(http), GOT, Summary())
+        add_show(laptop.store, TvMaze(http), GOT, RefreshReport())
     laptop.watch(f"tvmaze-{GOT}", 1, "2024-01-01T10:00:00Z")
     laptop.run()
     assert Library(store).show(f"tvmaze-{GOT}") is None  # this machine has never fetched it

@@ -19,13 +19,14 @@ SIZES = {"narrow": (80, 24), "wide": (160, 48)}
 
 def watched_some(store: Store) -> None:
     """A fan part-way through Jessica Jones, watching it."""
+    from fancompanion.core.commands import SetSeason
     from fancompanion.core.library import Library
     from fancompanion.core.models import WatchStatus
 
     library = Library(store)
     view = library.show(JESSICA)
     assert view is not None
-    library.set_season_watched(view, 1, True, "2026-11-25T12:00:00Z")
+    library.apply(SetSeason(view.id, view.record.episodes, 1, True), "2026-11-25T12:00:00Z")
     library.set_status(JESSICA, WatchStatus.WATCHING)
 
 

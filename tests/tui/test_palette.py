@@ -14,7 +14,7 @@ from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem
 from fancompanion.core.store import Store
 from fancompanion.tui.palette import (
-    Entry,
+    Candidate,
     NewsProvider,
     PeopleProvider,
     ShowsProvider,
@@ -90,9 +90,9 @@ async def test_a_hostile_news_title_is_a_literal_hit_and_opens_the_news(
 
 
 def test_match_highlight_keeps_markup_characters_literal() -> None:
-    entry = Entry("[b]Luke[/b] Cage", "[i]x", "id")
+    entry = Candidate("[b]Luke[/b] Cage", "[i]x", "id")
     matcher = Matcher("luke")
-    (score, shown, found), *_ = rank(matcher, [entry, Entry("Daredevil", "", "dd")])
+    (score, shown, found), *_ = rank(matcher, [entry, Candidate("Daredevil", "", "dd")])
     assert found is entry
     assert score > 0
     assert shown.plain == "[b]Luke[/b] Cage — [i]x"
@@ -100,8 +100,8 @@ def test_match_highlight_keeps_markup_characters_literal() -> None:
 
 
 def test_ranking_ten_thousand_shows_returns_the_best_few() -> None:
-    entries = [Entry(f"Show number {i}", "", str(i)) for i in range(10_000)]
-    entries.append(Entry("Jessica Jones", "", "jj"))
+    entries = [Candidate(f"Show number {i}", "", str(i)) for i in range(10_000)]
+    entries.append(Candidate("Jessica Jones", "", "jj"))
     best = rank(Matcher("jessica"), entries)
     assert [entry.target for _, _, entry in best] == ["jj"]
     assert len(rank(Matcher("show"), entries)) == 40

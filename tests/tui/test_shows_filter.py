@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fancompanion.core.models import ShowSummary
-from fancompanion.tui.widgets.shows_filter import Entry, ShowFilter
+from fancompanion.tui.widgets.shows_filter import ListedShow, ShowFilter
 
 
 def summary(name: str, *aliases: str, show_id: str = "") -> ShowSummary:
@@ -29,7 +29,7 @@ def summary(name: str, *aliases: str, show_id: str = "") -> ShowSummary:
     )
 
 
-def names(found: list[Entry]) -> list[str]:
+def names(found: list[ListedShow]) -> list[str]:
     return [e.summary.name for e in found]
 
 
@@ -37,7 +37,7 @@ def test_prefix_then_word_start_then_inside_then_scattered() -> None:
     shows = ShowFilter()
     shows.reset(
         [
-            Entry.of(summary(n))
+            ListedShow(summary(n))
             for n in ("Hidden Cage", "Cage Story", "The Cage", "Cabbage Gardens", "Daredevil")
         ]
     )
@@ -53,14 +53,14 @@ def test_prefix_then_word_start_then_inside_then_scattered() -> None:
 def test_aliases_match_too() -> None:
     shows = ShowFilter()
     shows.reset(
-        [Entry.of(summary("Marvel's Jessica Jones", "AKA Jessica")), Entry.of(summary("X"))]
+        [ListedShow(summary("Marvel's Jessica Jones", "AKA Jessica")), ListedShow(summary("X"))]
     )
     assert names(shows.apply("aka")) == ["Marvel's Jessica Jones"]
 
 
 def test_an_empty_query_shows_everything_in_name_order() -> None:
     shows = ShowFilter()
-    entries = [Entry.of(summary(n)) for n in ("A", "B")]
+    entries = [ListedShow(summary(n)) for n in ("A", "B")]
     shows.reset(entries)
     shows.apply("a")
     assert shows.apply("  ") == entries
@@ -73,7 +73,7 @@ letters = st.text(alphabet="abcde ", min_size=0, max_size=6)
 def test_typing_one_letter_at_a_time_finds_what_a_fresh_filter_finds(
     show_names: list[str], query: str
 ) -> None:
-    entries = [Entry.of(summary(n, show_id=str(i))) for i, n in enumerate(show_names)]
+    entries = [ListedShow(summary(n, show_id=str(i))) for i, n in enumerate(show_names)]
     typed = ShowFilter()
     typed.reset(entries)
     result = typed.apply("")

@@ -138,13 +138,13 @@ class AddShowScreen(ModalScreen[str | None]):
         def add() -> None:
             from fancompanion.core.linking import link_news
             from fancompanion.fetch.http import FetchError, Http
-            from fancompanion.fetch.progress import Summary
+            from fancompanion.fetch.progress import RefreshReport
             from fancompanion.fetch.refresh import add_show
             from fancompanion.fetch.tvmaze import TvMaze
 
             try:
                 with Http() as http:
-                    show_id = add_show(store, TvMaze(http), hit.tvmaze_id, Summary())
+                    show_id = add_show(store, TvMaze(http), hit.tvmaze_id, RefreshReport())
             except FetchError as error:
                 self.post_message(Unreachable(_reason(error)))
                 return

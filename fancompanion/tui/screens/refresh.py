@@ -5,7 +5,7 @@ The fetch runs in a thread worker so the app stays responsive; progress arrives 
 fetcher's callback as messages (each replacing the last not yet shown). ``esc`` sets the
 fetcher's cancel event and closes the dialog at once: the item in flight finishes in the
 background, nothing after it starts, and what was fetched stays saved (the app notices the
-store changed). The screen dismisses with the :class:`~fancompanion.fetch.progress.Summary`
+store changed). The screen dismisses with the :class:`~fancompanion.fetch.progress.RefreshReport`
 for the app to announce.
 """
 
@@ -24,7 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 
 from fancompanion.core.library import Library
-from fancompanion.fetch.progress import Step, Summary
+from fancompanion.fetch.progress import RefreshReport, Step
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import content
 from fancompanion.tui.workers import WorkFailed, run_in_thread
@@ -42,13 +42,13 @@ class Progressed(Message):
 
 @dataclass
 class Finished(Message):
-    summary: Summary
+    summary: RefreshReport
 
 
 STAGES = {"shows": "Shows", "news": "News feeds"}
 
 
-class RefreshScreen(ModalScreen[Summary]):
+class RefreshScreen(ModalScreen[RefreshReport]):
     DEFAULT_CSS = """
     RefreshScreen { align: center middle; }
     RefreshScreen > #refresh {
@@ -94,7 +94,7 @@ class RefreshScreen(ModalScreen[Summary]):
     def on_work_failed(self, event: WorkFailed) -> None:
         """The app has reported the failure; close with it as the summary's one error."""
         if self.is_current:
-            self.dismiss(Summary(errors=[f"refresh failed: {event.message}"]))
+            self.dismiss(RefreshReport(errors=[f"refresh failed: {event.message}"]))
 
     def _report(self, step: Step) -> None:
         if not self.cancel.is_set():
@@ -119,4 +119,4 @@ class RefreshScreen(ModalScreen[Summary]):
         """Cancel, at once: the item in flight finishes in the background (what it fetched is
         saved), nothing after it starts."""
         self.cancel.set()
-        self.dismiss(Summary(cancelled=True))
+        self.dismiss(RefreshReport(cancelled=True))

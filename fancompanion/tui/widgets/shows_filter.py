@@ -14,7 +14,7 @@ from functools import lru_cache
 from fancompanion.core.models import ShowSummary
 
 
-class Entry:
+class ListedShow:
     """One show as the list needs it: its index row and the text the filter searches.
 
     The searched text is made on first use: the list is drawn (unfiltered) before it, and
@@ -26,10 +26,6 @@ class Entry:
     def __init__(self, summary: ShowSummary) -> None:
         self.summary = summary
         self._haystacks: tuple[str, ...] | None = None
-
-    @classmethod
-    def of(cls, summary: ShowSummary) -> Entry:
-        return cls(summary)
 
     @property
     def haystacks(self) -> tuple[str, ...]:
@@ -46,14 +42,14 @@ class Entry:
         return haystacks[0] if haystacks and self.summary.name else ""
 
     def __repr__(self) -> str:
-        return f"Entry({self.summary.id!r})"
+        return f"ListedShow({self.summary.id!r})"
 
     @property
     def id(self) -> str:
         return self.summary.id
 
 
-def score(entry: Entry, query: str, scattered: Search | None = None) -> int | None:
+def score(entry: ListedShow, query: str, scattered: Search | None = None) -> int | None:
     """How well ``query`` (casefolded) matches: 0 prefix, 1 word start, 2 substring, 3 letters
     in order; None when it does not match at all. ``scattered`` is :func:`scattered` of the
     query, passed in when many entries are scored."""
@@ -89,15 +85,15 @@ def _scattered(query: str) -> Search:
 class ShowFilter:
     """The current query and its matches, best first then by name."""
 
-    entries: Sequence[Entry] = ()
+    entries: Sequence[ListedShow] = ()
     query: str = ""
-    matches: list[tuple[int, Entry]] = field(default_factory=list)
+    matches: list[tuple[int, ListedShow]] = field(default_factory=list)
     # The entries by name, and the current matches by name: scoring a pool in name order and
     # keeping one list per tier gives "best first, then by name" without sorting per keystroke.
-    _by_name: list[Entry] | None = None  # made by prepare(), at the latest on the first query
-    _matched: list[Entry] | None = None
+    _by_name: list[ListedShow] | None = None  # made by prepare(), at the latest on the first query
+    _matched: list[ListedShow] | None = None
 
-    def reset(self, entries: Sequence[Entry]) -> None:
+    def reset(self, entries: Sequence[ListedShow]) -> None:
         self.entries = entries
         self._by_name = self._matched = None
         previous, self.query = self.query, ""
@@ -109,7 +105,7 @@ class ShowFilter:
         if self._by_name is None:
             self._by_name = sorted(self.entries, key=_name_order)
 
-    def apply(self, query: str) -> list[Entry]:
+    def apply(self, query: str) -> list[ListedShow]:
         """Filter for ``query``; reuses the previous matches when the query only grew."""
         wanted = query.strip().casefold()
         if not wanted:
@@ -124,8 +120,8 @@ class ShowFilter:
             assert self._by_name is not None
             pool = self._by_name
         search = _scattered(wanted)
-        tiers: tuple[list[tuple[int, Entry]], ...] = ([], [], [], [])
-        matched: list[Entry] = []
+        tiers: tuple[list[tuple[int, ListedShow]], ...] = ([], [], [], [])
+        matched: list[ListedShow] = []
         for entry in pool:
             haystacks = entry.haystacks
             if len(haystacks) == 1:  # no aliases (most shows): score() inlined, it is hot
@@ -148,5 +144,5 @@ class ShowFilter:
         return [e for _, e in self.matches]
 
 
-def _name_order(entry: Entry) -> str:
+def _name_order(entry: ListedShow) -> str:
     return entry.sort_key

@@ -26,9 +26,9 @@ from textual.strip import Strip
 from fancompanion.core.models import STATUS_ORDER, ShowSummary, WatchStatus
 from fancompanion.tui import messages
 from fancompanion.tui.safe import line
-from fancompanion.tui.widgets.shows_filter import Entry, ShowFilter
+from fancompanion.tui.widgets.shows_filter import ListedShow, ShowFilter
 
-Row = Entry | WatchStatus  # a show, or the heading of a status group
+Row = ListedShow | WatchStatus  # a show, or the heading of a status group
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ class ShowsList(ScrollView, can_focus=True):
         keep = self.current_id or prefer
         self._statuses = dict(statuses)
         self._figures.clear()
-        self._filter.reset([Entry(s) for s in summaries])
+        self._filter.reset([ListedShow(s) for s in summaries])
         self._loaded = True
         self._problem = ""
         self._rebuild(keep)
@@ -167,11 +167,11 @@ class ShowsList(ScrollView, can_focus=True):
     @property
     def current_id(self) -> str | None:
         row = self._row(self._cursor)
-        return row.id if isinstance(row, Entry) else None
+        return row.id if isinstance(row, ListedShow) else None
 
     @property
     def visible_ids(self) -> list[str]:
-        return [row.id for row in self._rows if isinstance(row, Entry)]
+        return [row.id for row in self._rows if isinstance(row, ListedShow)]
 
     def select(self, show_id: str) -> bool:
         """Put the cursor on a show (clearing the filter if it hides the show)."""
@@ -180,7 +180,7 @@ class ShowsList(ScrollView, can_focus=True):
             self._filter.apply("")
             self._rebuild(None)
         for index, row in enumerate(self._rows):
-            if type(row) is Entry and row.summary.id == show_id:
+            if type(row) is ListedShow and row.summary.id == show_id:
                 self._move(index)
                 return True
         return False
@@ -188,7 +188,7 @@ class ShowsList(ScrollView, can_focus=True):
     def _rebuild(self, keep: str | None) -> None:
         # one pass over the matches (up to the whole library per keystroke): the kept show's
         # place is noted on the way instead of searched for afterwards
-        groups: dict[WatchStatus, list[Entry]] = {s: [] for s in STATUS_ORDER}
+        groups: dict[WatchStatus, list[ListedShow]] = {s: [] for s in STATUS_ORDER}
         statuses, none = self._statuses, WatchStatus.NONE
         kept: tuple[WatchStatus, int] | None = None
         for _, entry in self._filter.matches:
@@ -244,7 +244,7 @@ class ShowsList(ScrollView, can_focus=True):
         index = start
         while 0 <= index + delta < len(self._rows):
             index += delta
-            if isinstance(self._rows[index], Entry):
+            if isinstance(self._rows[index], ListedShow):
                 return index
         return None
 
@@ -261,7 +261,7 @@ class ShowsList(ScrollView, can_focus=True):
         start = self._cursor if self._cursor is not None else 0
         target = max(0, min(len(self._rows) - 1, start + direction * height))
         row = self._row(target)
-        found = target if isinstance(row, Entry) else self._step(target, direction)
+        found = target if isinstance(row, ListedShow) else self._step(target, direction)
         if found is None:
             found = self._step(target, -direction)
         self._move(found)
@@ -276,7 +276,7 @@ class ShowsList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         index = event.y + round(self.scroll_offset.y)
-        if isinstance(self._row(index), Entry):
+        if isinstance(self._row(index), ListedShow):
             self._move(index)
             if event.chain > 1:
                 self.action_choose()
