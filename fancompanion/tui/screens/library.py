@@ -136,8 +136,10 @@ class LibraryScreen(Screen[None]):
             self._pane.reload_news()
 
     def on_screen_resume(self) -> None:
-        """Back from another screen: marks or read state may have changed there."""
-        self.reopen()
+        """Back from another screen: marks or read state may have changed there. (Not at
+        start, before the first frame: the first load opens the show once that frame is drawn.)"""
+        if self._pane is not None:
+            self.reopen()
 
     # -- reading --------------------------------------------------------------------------------
 
