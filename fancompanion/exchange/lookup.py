@@ -20,8 +20,8 @@ import orjson
 
 from fancompanion.core.identity import ShowIds, ShowIndex
 from fancompanion.core.models import ShowRecord, ShowSummary
-from fancompanion.core.store.catalog import summarize
 from fancompanion.core.store.files import atomic_write
+from fancompanion.core.store.records import summarize
 from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import now_iso
 from fancompanion.exchange.foreign import PENDING, UNKNOWN_SHOW, ShowRef

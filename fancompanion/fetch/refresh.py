@@ -16,7 +16,7 @@ from msgspec.structs import replace
 from fancompanion.core.linking import link_news
 from fancompanion.core.models import Feed, NewsItem, ShowSummary
 from fancompanion.core.store import Store, StoreError
-from fancompanion.core.store.catalog import rekey_show
+from fancompanion.core.store.records import rekey_show
 from fancompanion.core.timeutil import now_iso, parse_utc
 from fancompanion.fetch.articles import article_text
 from fancompanion.fetch.feeds import fetch_feed

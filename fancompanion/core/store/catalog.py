@@ -21,15 +21,15 @@ from msgspec.structs import replace
 
 from fancompanion.core import ids
 from fancompanion.core.changes import KEEP, ShowChange, diff
-from fancompanion.core.identity import ShowIds, ShowIndex
+from fancompanion.core.identity import ShowIndex
 from fancompanion.core.models import (
     Feed,
     NewsItem,
-    Person,
     ShowRecord,
     ShowSummary,
 )
 from fancompanion.core.store.files import StoreLock, atomic_write
+from fancompanion.core.store.records import merge_people, resolve, summarize
 from fancompanion.core.store.schema import (
     CHANGES,
     INDEX,
@@ -46,36 +46,11 @@ from fancompanion.core.store.schema import (
     PersonCredits,
     ShowFile,
     ShowName,
-    StoreFile,
     to_doc,
 )
 from fancompanion.core.store.tables import edit
-from fancompanion.core.store.tinyfile import read_file, write_tables
-from fancompanion.core.timeutil import air_time, aired_by, now_iso, parse_utc
-
-
-def summarize(record: ShowRecord, now: str) -> ShowSummary:
-    regular = [e for e in record.episodes if e.number is not None]
-    stamps = [air_time(e) for e in regular]
-    show = record.show
-    return ShowSummary(
-        id=show.id,
-        name=show.name,
-        tvmaze_id=show.tvmaze_id,
-        imdb_id=show.imdb_id,
-        premiered=show.premiered,
-        ended=show.ended,
-        status=show.status,
-        network=show.network,
-        seasons=len({e.season for e in regular} | {s.number for s in record.seasons if s.number}),
-        regular=len(regular),
-        specials=len(record.episodes) - len(regular),
-        undated=sum(1 for s in stamps if s is None),
-        pending=tuple(sorted(s for s in stamps if s is not None and not aired_by(s, now))),
-        aliases=show.aliases,
-        updated=show.updated,
-        thetvdb_id=show.thetvdb_id,
-    )
+from fancompanion.core.store.tinyfile import Decoded, read_file, write_tables
+from fancompanion.core.timeutil import now_iso, parse_utc
 
 
 class Index(msgspec.Struct, frozen=True):
@@ -83,43 +58,6 @@ class Index(msgspec.Struct, frozen=True):
 
     info: dict[str, Any]
     shows: tuple[ShowSummary, ...]
-
-
-class _Decoded:
-    """A file decoded once per version on disk: judged by ``os.stat`` (inode, size, mtime).
-
-    Every write replaces the file (a new inode), so a write by any process is seen next call.
-    """
-
-    def __init__(self, path: Path, kind: str, file_type: type[StoreFile]) -> None:
-        self.path = path
-        self.kind = kind
-        self.file_type = file_type
-        self._seen: tuple[tuple[int, int, int], StoreFile | None] | None = None
-
-    def cached(self) -> StoreFile | None:
-        """What was decoded, if the file has not changed since (one ``stat``)."""
-        now = _stat_key(self.path)
-        if self._seen is not None and now is not None and self._seen[0] == now:
-            return self._seen[1]
-        return None
-
-    def get(self) -> StoreFile | None:
-        before = _stat_key(self.path)
-        if self._seen is not None and before is not None and self._seen[0] == before:
-            return self._seen[1]
-        decoded = read_file(self.path, self.kind, self.file_type)
-        if before is not None and _stat_key(self.path) == before:  # unchanged while read
-            self._seen = (before, decoded)
-        return decoded
-
-
-def _stat_key(path: Path) -> tuple[int, int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 class Catalog:
@@ -132,9 +70,9 @@ class Catalog:
         self.changes_path = root / "changes.json"
         self.shows_dir = root / "shows"
         self.text_dir = root / "text"
-        self._index = _Decoded(self.index_path, INDEX, IndexFile)
-        self._news = _Decoded(self.news_path, NEWS, NewsFile)
-        self._news_light = _Decoded(self.news_path, NEWS, NewsDatesFile)
+        self._index = Decoded(self.index_path, INDEX, IndexFile)
+        self._news = Decoded(self.news_path, NEWS, NewsFile)
+        self._news_light = Decoded(self.news_path, NEWS, NewsDatesFile)
 
     # -- reads -------------------------------------------------------------------------------
 
@@ -271,9 +209,9 @@ class Catalog:
         with self.lock.held(), edit(self.index_path, INDEX, self.lock) as index:
             rows_by_id = {str(d.get("id")): d for d in index.table("shows")}
             finder = ShowIndex(self.summaries())
-            resolved = [_resolve(record, finder) for record in records]
+            resolved = [resolve(record, finder) for record in records]
             with edit(self.people_path, PEOPLE, self.lock) as people:
-                resolved = self._merge_people(resolved, people.table("people"))
+                resolved = merge_people(resolved, people.table("people"))
                 people.changed = True
             changes: list[ShowChange] = []
             for record in resolved:
@@ -307,59 +245,6 @@ class Catalog:
                 "people": [to_doc(p) for p in record.people],
             },
         )
-
-    @staticmethod
-    def _merge_people(records: list[ShowRecord], stored: list[dict[str, Any]]) -> list[ShowRecord]:
-        by_tvmaze: dict[int, dict[str, Any]] = {}
-        by_name: dict[str, dict[str, Any]] = {}
-        by_id: dict[str, dict[str, Any]] = {}
-        for entry in stored:
-            person = entry.get("person") or {}
-            by_id[str(person.get("id"))] = entry
-            if isinstance(person.get("tvmaze_id"), int):
-                by_tvmaze[person["tvmaze_id"]] = entry
-            by_name.setdefault(str(person.get("name", "")).casefold(), entry)
-        show_ids = {r.show.id for r in records}
-        for entry in stored:  # these shows' credits are replaced below
-            entry["credits"] = [c for c in entry.get("credits") or [] if c and c[0] not in show_ids]
-        out: list[ShowRecord] = []
-        for record in records:
-            mapping: dict[str, str] = {}
-            people: list[Person] = []
-            for person in record.people:
-                doc: dict[str, Any] | None
-                doc = by_tvmaze.get(person.tvmaze_id) if person.tvmaze_id is not None else None
-                if doc is None:
-                    candidate = by_name.get(person.name.casefold())
-                    if candidate is not None and (
-                        person.tvmaze_id is None or candidate["person"].get("tvmaze_id") is None
-                    ):
-                        doc = candidate
-                if doc is None:
-                    doc = {"person": to_doc(person), "credits": []}
-                    stored.append(doc)
-                    by_name.setdefault(person.name.casefold(), doc)
-                else:
-                    merged = dict(doc["person"])
-                    for key, value in to_doc(person).items():
-                        if key != "id" and value is not None:
-                            merged[key] = value
-                    doc["person"] = merged
-                if isinstance(doc["person"].get("tvmaze_id"), int):
-                    by_tvmaze[doc["person"]["tvmaze_id"]] = doc
-                by_id[str(doc["person"]["id"])] = doc
-                mapping[person.id] = str(doc["person"]["id"])
-                people.append(replace(person, id=mapping[person.id]))
-            credits = tuple(
-                replace(c, person_id=mapping.get(c.person_id, c.person_id)) for c in record.credits
-            )
-            for credit in credits:
-                owner = by_id.get(credit.person_id)
-                if owner is not None:
-                    owner["credits"].append([record.show.id, credit.kind, credit.role])
-            out.append(replace(record, people=tuple(people), credits=credits))
-        stored[:] = [d for d in stored if d.get("credits")]
-        return out
 
     def remove_show(self, show_id: str) -> bool:
         """Take a show out: its index row, its file and its people's credits in it.
@@ -457,25 +342,4 @@ class Catalog:
             news.replace("feeds", docs)
 
 
-def _resolve(record: ShowRecord, finder: ShowIndex) -> ShowRecord:
-    """An incoming show that is a stored one (the rule of :mod:`fancompanion.core.identity`)
-    takes the stored show's id."""
-    show = record.show
-    stored = finder.find(ShowIds(show.tvmaze_id, show.imdb_id, show.thetvdb_id))
-    if stored is not None and stored.id != record.show.id:
-        return rekey_show(record, stored.id)
-    return record
-
-
-def rekey_show(record: ShowRecord, new_id: str) -> ShowRecord:
-    """The same record under another show id (episodes and credits follow)."""
-    return ShowRecord(
-        show=replace(record.show, id=new_id),
-        seasons=record.seasons,
-        episodes=tuple(replace(e, show_id=new_id) for e in record.episodes),
-        credits=tuple(replace(c, show_id=new_id) for c in record.credits),
-        people=record.people,
-    )
-
-
-__all__ = ["Catalog", "Index", "ShowName", "rekey_show", "summarize"]
+__all__ = ["Catalog", "Index", "ShowName"]

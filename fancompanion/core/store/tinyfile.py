@@ -9,6 +9,7 @@ access_mode="r")`` opens any of them). Reads decode the whole file at once into 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -147,3 +148,40 @@ def write_tables(path: Path, kind: str, tables: Mapping[str, list[dict[str, Any]
         name: {str(i): doc for i, doc in enumerate(docs, start=1)} for name, docs in tables.items()
     }
     AtomicStorage(str(path), kind).write(data)
+
+
+class Decoded:
+    """A file decoded once per version on disk: judged by ``os.stat`` (inode, size, mtime).
+
+    Every write replaces the file (a new inode), so a write by any process is seen next call.
+    """
+
+    def __init__(self, path: Path, kind: str, file_type: type[StoreFile]) -> None:
+        self.path = path
+        self.kind = kind
+        self.file_type = file_type
+        self._seen: tuple[tuple[int, int, int], StoreFile | None] | None = None
+
+    def cached(self) -> StoreFile | None:
+        """What was decoded, if the file has not changed since (one ``stat``)."""
+        now = _stat_key(self.path)
+        if self._seen is not None and now is not None and self._seen[0] == now:
+            return self._seen[1]
+        return None
+
+    def get(self) -> StoreFile | None:
+        before = _stat_key(self.path)
+        if self._seen is not None and before is not None and self._seen[0] == before:
+            return self._seen[1]
+        decoded = read_file(self.path, self.kind, self.file_type)
+        if before is not None and _stat_key(self.path) == before:  # unchanged while read
+            self._seen = (before, decoded)
+        return decoded
+
+
+def _stat_key(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
