@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
+
+import orjson
 
 from fancompanion.cli.context import Context
 from fancompanion.core.models import WatchStatus
@@ -24,7 +25,9 @@ def show_rows(context: Context) -> list[dict[str, Any]]:
     now = now_iso()
     statuses = library.statuses()
     rows = []
-    for summary in library.summaries():
+    summaries = library.summaries()
+    watched = library.watched_counts(summaries, now)
+    for summary, watched_count in zip(summaries, watched, strict=True):
         status = statuses.get(summary.id, WatchStatus.NONE)
         rows.append(
             {
@@ -40,7 +43,7 @@ def show_rows(context: Context) -> list[dict[str, Any]]:
                 "episodes": summary.regular,
                 "specials": summary.specials,
                 "watchlist": status.value or None,
-                "watched": library.watched_count(summary, now),
+                "watched": watched_count,
                 "aired": summary.aired(now),
             }
         )
@@ -50,7 +53,9 @@ def show_rows(context: Context) -> list[dict[str, Any]]:
 def cmd_shows(context: Context) -> int:
     rows = show_rows(context)
     if context.args.json:
-        context.print(json.dumps(rows, ensure_ascii=False, indent=1))
+        # orjson: at 10,000 shows the standard encoder's indented output takes ~0.2 s of the
+        # ~1 s the command may take (orjson ~0.02 s); orjson indents by two spaces
+        context.print(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
         return 0
     header = ("Show", "Years", "Status", "Network", "Seasons", "Episodes", "Watchlist", "Watched")
     table: list[tuple[str, ...]] = [

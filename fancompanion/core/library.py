@@ -129,6 +129,16 @@ class Library:
         view = self.show(summary.id, when)
         return view.progress.watched if view is not None else 0
 
+    def watched_counts(self, summaries: Sequence[ShowSummary], now: str | None = None) -> list[int]:
+        """:meth:`watched_count` of many shows: the marks folder is listed once, and only the
+        shows with a marks file are read (``shows`` at 10,000 shows: 2,000 files, not 10,000)."""
+        when = now or now_iso()
+        user = self.store.user
+        names = user.marks_names()
+        return [
+            self.watched_count(s, when) if user.marks_name(s.id) in names else 0 for s in summaries
+        ]
+
     # -- one show -----------------------------------------------------------------------------
 
     def show(self, show_id: str, now: str | None = None) -> ShowView | None:

@@ -13,6 +13,7 @@ catalog (or with the rest of the fan's history).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,19 @@ class UserState:
     # -- watched episodes ---------------------------------------------------------------------
 
     def marks_path(self, show_id: str) -> Path:
-        return self.watched_dir / f"{ids.safe_filename(show_id)}.json"
+        return self.watched_dir / self.marks_name(show_id)
+
+    @staticmethod
+    def marks_name(show_id: str) -> str:
+        return f"{ids.safe_filename(show_id)}.json"
+
+    def marks_names(self) -> set[str]:
+        """The marks files' names (one listing): a show whose :meth:`marks_name` is not among
+        them has no marks, and nothing needs opening to know it."""
+        try:
+            return set(os.listdir(self.watched_dir))
+        except OSError:
+            return set()
 
     def marks(self, show_id: str) -> list[Mark]:
         decoded = read_file(self.marks_path(show_id), WATCHED, WatchedFile)
