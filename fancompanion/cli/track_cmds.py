@@ -141,12 +141,23 @@ def cmd_status(context: Context) -> int:
     words = list(context.args.words)
     if len(words) < 2:
         raise CommandError(f"give a show and a status ({STATUS_WORDS})")
-    typed = words.pop()
-    status = WatchStatus.parse(typed)
-    if status is WatchStatus.NONE and typed.strip().lower() not in ("none", "no", "clear"):
-        raise CommandError(f"unknown status {typed!r}: use {STATUS_WORDS}")
+    words, status = _split_status(words)
     summary = find_show(context.store.catalog.names(), words)
     return _report(context, summary, context.apply(SetStatus(summary.id, status)))
+
+
+def _split_status(words: list[str]) -> tuple[list[str], WatchStatus]:
+    """(show words, status): the status is the last word, or the last two or three when a fan
+    types it as words (``on hold``, ``plan to watch``); at least one word stays the show's."""
+    for size in (3, 2, 1):
+        typed = " ".join(words[-size:])
+        status = WatchStatus.parse(typed)
+        if len(words) > size and (status is not WatchStatus.NONE or typed.lower() in _NO_STATUS):
+            return words[:-size], status
+    raise CommandError(f"unknown status {words[-1]!r}: use {STATUS_WORDS}")
+
+
+_NO_STATUS = ("none", "no", "clear")
 
 
 def cmd_remove(context: Context) -> int:

@@ -111,6 +111,32 @@ def test_status_sets_and_clears(store: Store) -> None:
     assert err.startswith("fancompanion: error: unknown status 'soon': use watching, plan")
 
 
+@pytest.mark.parametrize(
+    ("typed", "status"),
+    [
+        (["on", "hold"], WatchStatus.ON_HOLD),
+        (["Plan", "to", "watch"], WatchStatus.PLAN),
+        (["watching"], WatchStatus.WATCHING),
+    ],
+)
+def test_a_status_typed_as_words_is_one_status(
+    store: Store, typed: list[str], status: WatchStatus
+) -> None:
+    code, out, err = cli("status", "jessica", "jones", *typed)
+    assert (code, err) == (0, "")
+    assert out == f"Jessica Jones: Status: {status.label}\n"
+    assert store.user.statuses()[JJ] is status
+
+
+def test_a_show_whose_name_ends_like_a_status_keeps_its_name(store: Store) -> None:
+    code, _, err = cli("status", "hold")  # no show left to name
+    assert code == 1
+    assert "give a show and a status" in err
+    code, _, err = cli("status", "the", "hold", "on", "hold")  # "the hold" is the show
+    assert code == 1
+    assert err.startswith("fancompanion: error: no show 'the hold' in the library")
+
+
 def test_remove_asks_unless_yes_and_keeps_the_history(store: Store, data_dir: Path) -> None:
     assert cli("watch", "Jessica Jones", "S01E01-S01E03")[0] == 0
 
