@@ -90,9 +90,10 @@ EXCLUDED_CREW = {
     ("The Defenders", "Douglas Petrie"): "left before filming; not a serving showrunner",
 }
 
-# Raised whenever the show files change, so an existing store merges the new catalog in
-# (fancompanion.core.bundle.seed_if_needed); user state is never touched by that merge.
-BUNDLE_VERSION = 2
+# Raised whenever the show files (or the hand-written library notes) change, so an existing
+# store merges the new catalog in (fancompanion.core.bundle.seed_if_needed); user state is
+# never touched by that merge. 3: the library notes are dated by day ("2018-06-22").
+BUNDLE_VERSION = 3
 
 # Id columns of marvel-netflix-shows.tsv and the label each has in its ``sources`` column.
 ID_COLUMNS = (("tvmaze_id", "tvmaze"), ("imdb_id", "imdb"), ("thetvdb_id", "thetvdb"))

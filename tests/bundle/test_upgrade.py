@@ -104,6 +104,9 @@ def test_corrected_library_notes_reach_an_existing_store_and_stay_read(tmp_path:
     assert floriana.person.id in item.person_ids  # linked like any note
     assert "bundle-013" in new.user.read_ids()
     assert user_bytes(new) == before
+    # a note about a release day is dated by that day (no invented midnight UTC, which is
+    # the day before west of Greenwich)
+    assert {n.published for n in new.catalog.news() if n.id == "bundle-009"} == {"2018-03-08"}
 
 
 def test_opening_again_writes_nothing(tmp_path: Path) -> None:

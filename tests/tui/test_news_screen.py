@@ -267,12 +267,12 @@ async def test_no_feed_errors_no_panel(library: Library) -> None:
 
 
 def drawn_row(app: App[None], title: str) -> str:
-    """An unread news row as drawn in a list: its title line and, under the title, the next
-    (date and source)."""
-    rows = screen_text(app).splitlines()
-    at = next(i for i, r in enumerate(rows) if f"• {title}" in r)
-    column = rows[at].index(f"• {title}")
-    return f"{title} {rows[at + 1][column : column + 40]}"
+    """A row of the News screen's list as drawn: title, then date and source."""
+    screen = app.screen
+    assert isinstance(screen, NewsScreen)
+    news = screen.news_list
+    prompts = (str(news.get_option_at_index(i).prompt) for i in range(news.option_count))
+    return " ".join(next(p for p in prompts if title in p).split())
 
 
 @pytest.mark.parametrize("zone", ["UTC", "America/Los_Angeles"])
@@ -319,3 +319,21 @@ async def test_a_date_only_item_shows_that_date_in_every_time_zone(store: Store,
             assert "2024-03-01" in row
             assert "00:00" not in row
             assert "2024-02-29" not in row
+
+
+async def test_the_bundled_notes_are_dated_by_day_west_of_greenwich(store: Store) -> None:
+    """A fresh start in Los Angeles: "Luke Cage season 2 is out today" (22 June 2018) says
+    2018-06-22 in the list and the reader, not 2018-06-21 17:00."""
+    with local_time("America/Los_Angeles"):
+        app = make_app(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("n", "slash", *"luke cage season 2", "enter")
+            await settle(pilot)
+            assert "2018-06-22" in drawn_row(app, "Luke Cage season 2")
+            await pilot.press("enter")
+            await settle(pilot)
+            meta = plain(app.screen.query_one("#reader-meta", Static))
+            assert "2018-06-22" in meta
+            assert "2018-06-21" not in meta
+            assert "00:00" not in meta
