@@ -79,9 +79,10 @@ async def test_del_asks_then_removes_the_show_and_saves_its_history(store: Store
         await settle(pilot)
         assert "Remove Jessica Jones?" in screen_text(app)
         # plain words, no markdown quotes shown literally
-        assert "the command fancompanion import brings it back" in " ".join(
-            screen_text(app).replace("│", " ").split()
-        )
+        assert (
+            "Your history (3 watched episodes) is saved to a backup file first; "
+            "fancompanion import brings it back."
+        ) in " ".join(screen_text(app).replace("│", " ").split())
         assert "`" not in screen_text(app)
         await pilot.press("n")  # kept
         await settle(pilot)
@@ -93,3 +94,29 @@ async def test_del_asks_then_removes_the_show_and_saves_its_history(store: Store
     assert len(saved) == 1
     assert "S01E03" in saved[0].read_text() or "Jessica Jones" in saved[0].read_text()
     assert store.catalog.record(JESSICA) is None
+
+
+async def test_del_says_what_is_saved_a_status_alone_or_nothing(store: Store) -> None:
+    """`w` then `del` on Daredevil: its status is what is saved, and it is; `del` on Iron Fist
+    (never touched): nothing of the fan's is lost, and no backup file is written for it."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("delete")
+        await settle(pilot)
+        drawn = " ".join(screen_text(app).replace("│", " ").split())
+        assert "Your history (its status (Watching)) is saved to a backup file first" in drawn
+        await pilot.press("y")
+        await until(pilot, lambda: not any(r.startswith("Daredevil") for r in list_rows(app)))
+        await until(pilot, lambda: text_of(app, "#overview-name") == "Iron Fist")
+        await pilot.press("delete")
+        await settle(pilot)
+        drawn = " ".join(screen_text(app).replace("│", " ").split())
+        assert "it has no status: nothing of yours is lost" in drawn
+        await pilot.press("y")
+        await until(pilot, lambda: not any(r.startswith("Iron Fist") for r in list_rows(app)))
+    saved = list((store.root / "user" / "backups" / "removed").glob("*.json"))
+    assert len(saved) == 1
+    assert "watching" in saved[0].read_text().lower()

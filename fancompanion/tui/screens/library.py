@@ -304,12 +304,13 @@ class LibraryScreen(Screen[None]):
             def run() -> None:
                 from fancompanion.exchange.remove import remove_show
 
-                removal = remove_show(library, show_id)
+                removal = remove_show(library, show_id, self.clock())
                 self.post_message(Removed(removal.message))
 
             run_in_thread(self, run, group="write", description="Removing the show")
 
-        self.app.push_screen(RemoveShowScreen(name, len(view.marks)), answered)
+        status = view.status.label if view.status is not WatchStatus.NONE else ""
+        self.app.push_screen(RemoveShowScreen(name, len(view.marks), status), answered)
 
     def on_removed(self, event: Removed) -> None:
         self.view = None

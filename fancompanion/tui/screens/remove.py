@@ -31,31 +31,34 @@ class RemoveShowScreen(ModalScreen[bool]):
     """
     BINDINGS: ClassVar[list[BindingType]] = bindings("remove.yes", "remove.no", "screen.back")
 
-    def __init__(self, name: str, marks: int) -> None:
+    def __init__(self, name: str, marks: int, status: str = "") -> None:
+        """``marks``: episodes watched; ``status``: the watchlist status's label ("" none)."""
         super().__init__()
         self.show_name = name
         self.marks = marks
+        self.status = status
 
     def compose(self) -> ComposeResult:
         with Vertical(id="remove") as box:
             box.border_title = "Remove a show"
             box.border_subtitle = "y removes · n or esc keeps it"
             yield Label(Content.assemble("Remove ", (line(self.show_name), "bold"), "?"))
-            if self.marks:
-                history = f"{plural(self.marks, 'watched episode')} and its status"
-                kept = Content.assemble(
-                    (
-                        f"Its history ({history}) is saved to a backup file first; the command ",
-                        MUTED,
-                    ),
-                    ("fancompanion import", "bold"),
-                    (" brings it back.", MUTED),
-                )
-            else:
-                kept = Content.styled(
-                    "You have not watched any of it; its status is saved to a backup file.", MUTED
-                )
-            yield Static(kept)
+            yield Static(self._kept())
+
+    def _kept(self) -> Content:
+        """What happens to the fan's history of the show, in plain words."""
+        if not self.marks and not self.status:
+            return Content.styled(
+                "You have not watched any of it and it has no status: nothing of yours is lost.",
+                MUTED,
+            )
+        parts = [plural(self.marks, "watched episode")] if self.marks else []
+        parts += [f"its status ({self.status})"] if self.status else []
+        return Content.assemble(
+            (f"Your history ({' and '.join(parts)}) is saved to a backup file first; ", MUTED),
+            ("fancompanion import", "bold"),
+            (" brings it back.", MUTED),
+        )
 
     def action_answer(self, remove: bool) -> None:
         self.dismiss(remove)
