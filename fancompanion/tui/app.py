@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from rich.console import RenderableType
 from textual import events
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
@@ -94,6 +97,7 @@ class FanCompanionApp(App[None]):
         self._stamp: tuple[tuple[int, int, int], ...] | None = None
         self._theme_saved: str | None = None
         self._last_failure = ""
+        self.quitting = False
 
     def on_mount(self) -> None:
         # every change made here (a screen's own setting or read mark included) is ours, not
@@ -354,6 +358,27 @@ class FanCompanionApp(App[None]):
 
         if not any(isinstance(screen, ImportScreen) for screen in self.screen_stack):
             self.push_screen(ImportScreen(self.library.store), done)
+
+    # -- quitting -------------------------------------------------------------------------------
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.quitting = True
+        super().exit(result, return_code, message)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key's action comes through here. Once the app is quitting, keys still queued
+        (``q`` then ``u`` typed fast, a paste) do nothing: a screen opened while the app shuts
+        down could not be built and ended the app with a traceback."""
+        if self.quitting:
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def on_key(self, event: events.Key) -> None:
         """A printable key that bubbled up here while a text box has focus was queued for the

@@ -3,6 +3,7 @@ esc clears a filter before it leaves, the palette lists shows first."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import DataTable, Input, Static
 
 from fancompanion.core.models import WatchStatus
@@ -135,3 +136,16 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(store: Store) -> 
         await settle(pilot)
         assert isinstance(app.focused, Input)
         assert list(footer.children) != keys
+
+
+async def test_keys_typed_right_after_q_do_not_crash_the_way_out(store: Store) -> None:
+    """`q` then `u` `n` `D` `?` in one burst (typed fast, a paste, tmux send-keys): the app
+    ends cleanly instead of building screens while it shuts down (it ended with a traceback
+    about the Up next table and exit status 1)."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key, character in (("q", "q"), ("u", "u"), ("n", "n"), ("D", "D"), ("?", "?")):
+            app.post_message(events.Key(key, character))  # one read of the terminal
+        await pilot.pause(0.3)
+    assert app.return_code == 0
