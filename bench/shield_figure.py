@@ -3,7 +3,7 @@
 Each item is read once when it is linked to shows (at fetch/refresh) and its readings are
 stored; the generated stores are written without linking, so the readings of the items about
 started shows are made here first (not timed), as link_news would have stored them. Timed:
-:func:`fancompanion.core.spoilers.judge_all` over all items against the horizons of every
+:func:`fancompanion.core.shield.judge_all` over all items against the horizons of every
 started show. Working out the horizons (each started show's record and marks) is reported
 beside it, untimed by the target.
 """
@@ -18,8 +18,8 @@ from msgspec.structs import replace
 from bench.measure import median
 from bench.report import Figure
 from fancompanion.core.library import Library
-from fancompanion.core.shield import horizons, started_shows
-from fancompanion.core.spoilers import READING_VERSION, ShowFacts, judge_all, read_item
+from fancompanion.core.shield import horizons, judge_all, started_shows
+from fancompanion.core.spoilers import READING_VERSION, ShowFacts, read_item
 from fancompanion.core.store import Store
 from fancompanion.core.timeutil import now_iso
 

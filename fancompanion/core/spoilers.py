@@ -3,7 +3,7 @@
 A fan's *horizon* in a show is the next episode they have not watched (the one Up next
 offers). A news item linked to a show the fan has started (marks, or status Watching or On
 hold) is **shielded** when it reveals anything past that episode. The rules, each with the
-name a :class:`Verdict` carries:
+name a :class:`fancompanion.core.shield.Verdict` carries:
 
 ``later season``
     It names a season after the horizon's: ``season 3``, ``seasons 2 and 3``, ``S3``, ``S03``,
@@ -33,26 +33,20 @@ An item linked to several shows whose title names some of them is read as about 
 Two steps keep this cheap. :func:`read_item` reads an item once, when it is linked to shows
 (:func:`fancompanion.core.library.link_news`, at fetch and refresh), into *readings* that do
 not depend on progress — "reveals Jessica Jones up to S03E00 (later season)" — stored with
-the item. :func:`judge` then only compares readings with horizons: integers, no text. The
-shield lifts by itself: verdicts are never stored, each screen judges against the progress
-of the moment. Only title and summary are read, never the stored article body.
-
-Settings: ``news_shield`` false turns the shield off; ``news_shield_off`` lists show ids it
-is off for (:func:`shield_settings`).
+the item. :func:`fancompanion.core.shield.judge` then only compares readings with horizons:
+integers, no text. The shield lifts by itself: verdicts are never stored, each screen judges
+against the progress of the moment. Only title and summary are read, never the stored article
+body. Judging, the fan's horizons and the shield's settings: :mod:`fancompanion.core.shield`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from fancompanion.core.models import Episode, NewsItem, ShowRecord
-
-SETTING = "news_shield"  # global switch: False turns the shield off
-SETTING_OFF_FOR = "news_shield_off"  # list of show ids the shield is off for
+from fancompanion.core.models import NewsItem, ShowRecord
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -91,10 +85,6 @@ _GENERIC_TITLES = {"", "pilot", "finale", "episode", "untitled", "tba", "tbd", "
 _NUMBERED = ("episode ", "chapter ", "part ")
 
 
-# How a reading compares with a horizon: "beyond" readings shield when their position is after
-# the horizon, "reached" ones when it is the horizon or after.
-_BEYOND = {"later season", "later episode", "finale"}
-_REACHED = {"death or return", "published later"}
 _COMMON_ROLE_WORDS = {
     "himself", "herself", "narrator", "voice", "young", "older", "agent", "sister", "brother",
     "mother", "father", "doctor", "detective", "officer",
@@ -275,87 +265,6 @@ def _named_title(facts: ShowFacts, text: _Text) -> Position | None:
     return best
 
 
-@dataclass(frozen=True, slots=True)
-class Horizon:
-    """The fan's place in one show: the next episode they have not watched."""
-
-    show_id: str
-    show_name: str
-    season: int
-    number: int
-
-    @property
-    def code(self) -> str:
-        return f"S{self.season:02d}E{self.number:02d}"
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """A shielded item: which show, beyond which episode, and the rule that decided."""
-
-    show_id: str
-    show_name: str
-    beyond: str  # the horizon's code, e.g. "S01E08"
-    rule: str
-
-    def label(self) -> str:
-        """What screens and the CLI show instead of the title."""
-        return f"Spoiler shield · {self.show_name} · beyond {self.beyond}"
-
-
-def horizon(show_id: str, show_name: str, next_episode: Episode | None) -> Horizon | None:
-    """The horizon of a started show whose next unwatched episode is ``next_episode``
-    (None: the fan has watched all there is, nothing can be spoiled)."""
-    if next_episode is None or next_episode.number is None:
-        return None
-    return Horizon(show_id, show_name, next_episode.season, next_episode.number)
-
-
-def judge(
-    item: NewsItem,
-    horizons: Mapping[str, Horizon],
-    readings: Sequence[str] | None = None,
-) -> Verdict | None:
-    """The verdict for one item against the started shows' horizons (shows not in
-    ``horizons`` are never shielded), or None when it is safe to show. ``readings``: the
-    item's, when not stored with it (:func:`read_item`)."""
-    for reading in (item.spoils if readings is None else readings)[1:]:
-        show_id, season, number, rule = reading.split(" ", 3)
-        here = horizons.get(show_id)
-        if here is None:
-            continue
-        at = (int(season) or here.season, int(number))
-        mine = (here.season, here.number)
-        if (rule in _BEYOND and at > mine) or (rule in _REACHED and at >= mine):
-            return Verdict(here.show_id, here.show_name, here.code, rule)
-    return None
-
-
-def judge_all(
-    items: Iterable[NewsItem],
-    horizons: Mapping[str, Horizon],
-    shows: Mapping[str, ShowFacts] | None = None,
-) -> dict[str, Verdict]:
-    """The shielded items by id (the rest are safe). An item not read yet (stored before the
-    shield existed) is read now, when ``shows`` is given."""
-    out: dict[str, Verdict] = {}
-    if not horizons:
-        return out
-    for item in items:
-        spoils = item.spoils
-        if spoils and spoils[0] == READING_VERSION:
-            if len(spoils) == 1:
-                continue  # read: reveals nothing (most items)
-            verdict = judge(item, horizons, spoils)
-        elif shows is not None:  # stored before, or read by older rules: read it now
-            verdict = judge(item, horizons, (READING_VERSION, *read_item(item, shows)))
-        else:
-            continue
-        if verdict is not None:
-            out[item.id] = verdict
-    return out
-
-
 class _Text:
     """An item's title and summary, lower-cased, and as words between single spaces (so a
     phrase matches on word boundaries with one substring search)."""
@@ -409,10 +318,3 @@ def _episode_number(text: str) -> Position | None:
             if number:
                 found.append((0, number))
     return max(found, default=None)
-
-
-def shield_settings(settings: Mapping[str, Any]) -> tuple[bool, frozenset[str]]:
-    """(shield on at all, show ids it is off for) from the user's settings."""
-    on = settings.get(SETTING, True) is not False
-    off = settings.get(SETTING_OFF_FOR)
-    return on, frozenset(str(s) for s in off) if isinstance(off, list) else frozenset()

@@ -78,7 +78,7 @@ class Looks:
 
     def commands(self, show_id: str | None) -> Iterator[SystemCommand]:
         from fancompanion.core.digest import ON_START
-        from fancompanion.core.spoilers import SETTING, SETTING_OFF_FOR, shield_settings
+        from fancompanion.core.shield import SETTING, SETTING_OFF_FOR, shield_settings
 
         yield SystemCommand("Digest", "What changed since you last looked", self.open_digest)
         on_start = self.settings.get(ON_START) is not False

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import App
 
 from fancompanion.core.models import NewsItem
-from fancompanion.core.spoilers import Verdict
+from fancompanion.core.shield import Verdict
 
 HIDDEN_TEXT = (
     "Hidden by the spoiler shield: it tells of more than you have watched. "

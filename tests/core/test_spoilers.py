@@ -8,16 +8,8 @@ from msgspec.structs import replace
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import Credit, Episode, NewsItem, Show, ShowRecord, WatchStatus
-from fancompanion.core.shield import shield
-from fancompanion.core.spoilers import (
-    READING_VERSION,
-    Horizon,
-    horizon,
-    judge,
-    read_item,
-    shield_settings,
-    show_facts,
-)
+from fancompanion.core.shield import Horizon, horizon, judge, shield, shield_settings
+from fancompanion.core.spoilers import READING_VERSION, read_item, show_facts
 from tests.marks import watch
 
 JJ = "tvmaze-1370"

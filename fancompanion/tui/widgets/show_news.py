@@ -15,8 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fancompanion.core.models import NewsItem
-from fancompanion.core.shield import shield
-from fancompanion.core.spoilers import Verdict
+from fancompanion.core.shield import Verdict, shield
 from fancompanion.core.timeutil import local_display, now_iso
 from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
