@@ -95,7 +95,8 @@ def pip(venv: Path, *args: str, env: dict[str, str], cwd: Path) -> None:
 def users_venv(source: Path, env: dict[str, str], cwd: Path) -> Path:
     venv = cache_dir() / f"user-install-{_key()}"
     if not (venv / "ready").exists():
-        shutil.rmtree(venv, ignore_errors=True)
+        for old in cache_dir().glob("user-install-*"):  # other pyprojects' venvs: not kept
+            shutil.rmtree(old, ignore_errors=True)
         made = subprocess.run(
             [sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True, check=False
         )
