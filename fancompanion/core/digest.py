@@ -41,6 +41,13 @@ class Aired:
     next_to_watch: Episode | None
 
     @property
+    def lands_on(self) -> str:
+        """The episode ``enter`` goes to: the next to watch, else the newest that aired."""
+        if self.next_to_watch is not None:
+            return self.next_to_watch.key
+        return self.episodes[-1].key if self.episodes else ""
+
+    @property
     def text(self) -> str:
         count = len(self.episodes)
         codes = ", ".join(e.code for e in self.episodes[:4])
@@ -53,8 +60,9 @@ class Aired:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the digest and where ``enter`` takes the fan: a show's tab, or the news
-    screen (on an item, or on the list for failed feeds)."""
+    """One line of the digest and where ``enter`` takes the fan: a show's tab (on the episode
+    the line is about, when it names one), or the news screen (on an item, or on the list for
+    failed feeds)."""
 
     section: str  # "aired" | "changes" | "news" | "feeds"
     title: str  # the show or the news source
@@ -62,6 +70,7 @@ class Line:
     show_id: str = ""
     tab: str = "overview"
     news_id: str = ""
+    episode: str = ""  # the episode key the Seasons cursor lands on
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +89,19 @@ class Digest:
         return not (self.aired or self.changes or self.news or self.shielded or self.failed_feeds)
 
     def lines(self) -> list[Line]:
-        out = [Line("aired", a.show_name, a.text, a.show_id, "seasons") for a in self.aired]
+        out = [
+            Line("aired", a.show_name, a.text, a.show_id, "seasons", episode=a.lands_on)
+            for a in self.aired
+        ]
         out += [
-            Line("changes", c.show_name, c.text, c.show_id, "seasons" if c.season else "overview")
+            Line(
+                "changes",
+                c.show_name,
+                c.text,
+                c.show_id,
+                "seasons" if c.season else "overview",
+                episode=c.episode,
+            )
             for c in self.changes
         ]
         for item in self.news:

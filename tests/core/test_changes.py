@@ -46,3 +46,23 @@ def test_a_refresh_logs_a_new_season_a_moved_date_and_the_end(tmp_path: Path) ->
 
     store.catalog.put_shows([replace(second, show=replace(SHOW, status="Running"))])
     assert store.catalog.changes()[-1].text == "was renewed: running again"
+
+
+def test_each_digest_line_lands_on_the_episode_it_is_about() -> None:
+    from fancompanion.core.changes import ShowChange
+    from fancompanion.core.digest import Aired, Digest
+
+    e1, e2, e3 = ep(1, 1, "2026-11-20", 11), ep(1, 2, "2026-11-21", 12), ep(1, 3, "", 13)
+    behind = Aired(SHOW.id, SHOW.name, (e1, e2), next_to_watch=e1)
+    caught_up = Aired("tvmaze-2", "Severance", (e1, e2), next_to_watch=None)
+    moved = ShowChange("2026-11-22T10:00:00", SHOW.id, SHOW.name, "date", "moved", 1, e3.key)
+    season = ShowChange("2026-11-22T10:00:00", SHOW.id, SHOW.name, "season", "announced", 2)
+    window = ("2026-11-18T00:00:00Z", "2026-11-28T00:00:00Z")
+    digest = Digest(*window, aired=(behind, caught_up), changes=(moved, season))
+    places = [(line.tab, line.episode) for line in digest.lines()]
+    assert places == [
+        ("seasons", "S1E1"),  # the next to watch
+        ("seasons", "S1E2"),  # all watched: the newest that aired
+        ("seasons", "S1E3"),  # the episode whose date moved
+        ("seasons", ""),  # a new season: the tab, no episode
+    ]

@@ -18,6 +18,7 @@ from fancompanion.tui.widgets.show_news import ShowNews
 from tests.marks import watch
 from tests.tui.library_pilot import DAREDEVIL, JESSICA, make_app, screen_text, select
 from tests.tui.screen_harness import SnapCompare, local_time_utc, settle
+from tests.tui.test_library_tracking import cursor_code
 
 SEASON_3 = "bundle-014"
 SEASON_2 = "bundle-009"
@@ -180,13 +181,14 @@ async def test_the_digest_opens_at_start_when_something_is_new(store: Store) -> 
         )
         assert store.user.settings()[LAST_LOOKED] > "2026-11-18T12:00:00Z"  # this look counted
 
-        # enter on the change goes to the show's Seasons tab
+        # enter on the change goes to the show's Seasons tab, on the episode that moved
         await pilot.press("enter")
         await settle(pilot)
         library: object = app.screen
         assert isinstance(library, LibraryScreen)
         assert library.view is not None
         assert library.view.id == JESSICA
+        assert cursor_code(app) == "S03E13"
 
         # D from inside a tab brings the digest back, m marks it all seen
         await select(pilot, JESSICA, "news")

@@ -126,13 +126,14 @@ class DigestScreen(Screen[None]):
         self.action_open()
 
     def action_open(self) -> None:
-        """Go to the line's place: a show's tab, a news item, the news screen."""
+        """Go to the line's place: a show's tab (on the line's episode), a news item, the news
+        screen."""
         entry = self.line_at_cursor()
         if entry is None:
             return
         host = host_of(self.app)
         if entry.show_id:
-            host.open_show(entry.show_id, entry.tab)
+            host.open_show(entry.show_id, entry.tab, entry.episode or None)
         else:
             host.open_news(entry.news_id or None)
 
