@@ -262,3 +262,17 @@ def test_news_screen_shield_snapshot_80x24(store: Store, snap_compare: SnapCompa
 
     with local_time_utc():
         assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=opened)
+
+
+def test_news_tab_shield_snapshot_80x24(store: Store, snap_compare: SnapCompare) -> None:
+    """Jessica Jones' News tab for a fan at S01E07: the season 2 and 3 items shielded."""
+    watched_up_to(store, 7)
+
+    async def opened(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await select(pilot, JESSICA, "news")
+        await settle(pilot)
+        assert any(BEYOND_S01E08 in r for r in tab_rows(pilot.app))  # type: ignore[arg-type]
+
+    with local_time_utc():
+        assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=opened)
