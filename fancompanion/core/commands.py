@@ -18,8 +18,9 @@ from typing import Any
 
 import msgspec
 
+from fancompanion.core import marks_edit
 from fancompanion.core.models import Episode, Feed, Mark, WatchStatus
-from fancompanion.core.progress import earlier_aired, mark_of, same_mark
+from fancompanion.core.progress import earlier_aired
 from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import has_aired, local_display, now_iso
 from fancompanion.core.wording import plural
@@ -171,14 +172,14 @@ def apply(store: Store, change: Change, now: str | None = None) -> Result:
             return _marks_change(
                 store,
                 change,
-                lambda marks: _merge_in(marks, change.marks),
+                lambda marks: marks_edit.merge_in(marks, change.marks),
                 lambda n: f"Imported {plural(n, 'mark')}",
             )
         case RestoreMarks():
             return _marks_change(
                 store,
                 change,
-                lambda marks: _restore(marks, change.remove, change.put),
+                lambda marks: marks_edit.restore(marks, change.remove, change.put),
                 lambda n: f"Restored: {change.label}" if change.label else "Marks restored",
             )
         case SetStatus():
@@ -211,7 +212,10 @@ def _episodes_change(
             targets, refused = _aired_only(change.episodes, now)
             at = change.at or now
             result = _marks_change(
-                store, change, lambda marks: _watch(marks, targets, at), _watched_text(targets)
+                store,
+                change,
+                lambda marks: marks_edit.watch(marks, targets, at),
+                _watched_text(targets),
             )
         case Rewatch():
             targets, refused = _aired_only((change.episode,), now)
@@ -219,7 +223,7 @@ def _episodes_change(
             result = _marks_change(
                 store,
                 change,
-                lambda marks: _watch(marks, targets, at, again=True),
+                lambda marks: marks_edit.watch(marks, targets, at, again=True),
                 lambda n: f"Watched {change.episode.code} again" if n else "Nothing to change",
             )
         case WatchUpTo():
@@ -227,7 +231,7 @@ def _episodes_change(
             result = _marks_change(
                 store,
                 change,
-                lambda marks: _watch(marks, targets, now),
+                lambda marks: marks_edit.watch(marks, targets, now),
                 lambda n: f"Marked {plural(n, 'episode')} up to {change.episode.code} watched",
             )
         case SetSeason() if change.watched:
@@ -236,7 +240,7 @@ def _episodes_change(
             result = _marks_change(
                 store,
                 change,
-                lambda marks: _watch(marks, targets, now),
+                lambda marks: marks_edit.watch(marks, targets, now),
                 lambda n: f"Marked {plural(n, 'episode')} of season {change.season} watched",
             )
         case SetSeason():
@@ -244,13 +248,16 @@ def _episodes_change(
             result = _marks_change(
                 store,
                 change,
-                lambda marks: _unwatch(marks, season),
+                lambda marks: marks_edit.unwatch(marks, season),
                 lambda n: f"Unmarked {plural(n, 'episode')} of season {change.season}",
             )
         case Unwatch():
             targets = list(change.episodes)
             result = _marks_change(
-                store, change, lambda marks: _unwatch(marks, targets), _unwatched_text(targets)
+                store,
+                change,
+                lambda marks: marks_edit.unwatch(marks, targets),
+                _unwatched_text(targets),
             )
     if refused and not result.changed:
         return Result(change, _refusal(refused), refused=_refusal(refused))
@@ -278,55 +285,12 @@ def _marks_change(
     before, after = store.user.edit_marks(show_id, edit)
     removed = tuple(m for m in before if m not in after)
     added = tuple(m for m in after if m not in before)
-    count = _episodes_touched(removed, added)
+    count = marks_edit.touched(removed, added)
     if not count:
         return Result(change, "Nothing to change")
     message = describe(count)
     inverse = RestoreMarks(show_id, remove=added, put=removed, label=message)
     return Result(change, message, count, inverse, None, removed, added)
-
-
-def _episodes_touched(removed: Sequence[Mark], added: Sequence[Mark]) -> int:
-    touched = list(removed)
-    touched.extend(m for m in added if not any(same_mark(m, r) for r in removed))
-    return len(touched)
-
-
-# -- pure edits of one show's marks ---------------------------------------------------------
-
-
-def _watch(
-    marks: list[Mark], episodes: Iterable[Episode], at: str, again: bool = False
-) -> list[Mark]:
-    out = list(marks)
-    for episode in episodes:
-        index = mark_of(out, episode)
-        if index is None:
-            out.append(Mark.first(episode, at))
-        elif again:
-            out[index] = out[index].played_again(at)
-    return out
-
-
-def _unwatch(marks: list[Mark], episodes: Sequence[Episode]) -> list[Mark]:
-    gone = {i for e in episodes if (i := mark_of(marks, e)) is not None}
-    return [m for i, m in enumerate(marks) if i not in gone]
-
-
-def _merge_in(marks: list[Mark], incoming: Iterable[Mark]) -> list[Mark]:
-    out = list(marks)
-    for mark in incoming:
-        index = next((i for i, m in enumerate(out) if same_mark(m, mark)), None)
-        if index is None:
-            out.append(mark)
-        else:
-            out[index] = out[index].merged(mark)
-    return out
-
-
-def _restore(marks: list[Mark], remove: Sequence[Mark], put: Sequence[Mark]) -> list[Mark]:
-    kept = [m for m in marks if not any(same_mark(m, r) for r in (*remove, *put))]
-    return kept + list(put)
 
 
 # -- status, read marks, removal --------------------------------------------------------------
