@@ -9,6 +9,7 @@ import orjson
 
 from fancompanion.cli.context import Context
 from fancompanion.core.models import WatchStatus
+from fancompanion.core.progress import aired_count
 from fancompanion.core.timeutil import now_iso
 
 
@@ -44,7 +45,7 @@ def show_rows(context: Context) -> list[dict[str, Any]]:
                 "specials": summary.specials,
                 "watchlist": status.value or None,
                 "watched": watched_count,
-                "aired": summary.aired(now),
+                "aired": aired_count(summary, now),
             }
         )
     return rows

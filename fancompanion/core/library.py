@@ -29,7 +29,7 @@ from fancompanion.core.models import (
     ShowSummary,
     WatchStatus,
 )
-from fancompanion.core.progress import MarkIndex, standing
+from fancompanion.core.progress import MarkIndex, aired_count, next_air_time, standing
 from fancompanion.core.store.errors import StoreError as StoreError  # what callers catch
 from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import air_time, now_iso
@@ -124,8 +124,8 @@ class Library:
         regular = sum(1 for m in marks if m.number is not None)
         if not regular:
             return 0
-        if summary.undated == 0 and summary.next_air(when) is None:
-            return min(regular, summary.aired(when))
+        if summary.undated == 0 and next_air_time(summary, when) is None:
+            return min(regular, aired_count(summary, when))
         view = self.show(summary.id, when)
         return view.progress.watched if view is not None else 0
 

@@ -181,8 +181,9 @@ class ShowSummary(msgspec.Struct, frozen=True):
     """One row of the show index: what the library list and ``shows`` need, nothing more.
 
     ``pending`` holds the air times (ISO) of regular episodes that had not aired when the
-    record was written; with ``regular`` and ``undated`` it lets :meth:`aired` answer for any
-    moment without opening the show's file.
+    record was written; with ``regular`` and ``undated`` it lets
+    :func:`fancompanion.core.progress.aired_count` answer for any moment without opening the
+    show's file.
     """
 
     id: str
@@ -201,14 +202,6 @@ class ShowSummary(msgspec.Struct, frozen=True):
     aliases: tuple[str, ...] = ()
     updated: int | None = None
     thetvdb_id: int | None = None  # absent from index rows written before it existed
-
-    def aired(self, now_iso: str) -> int:
-        """Regular episodes aired at ``now_iso`` (an ISO UTC timestamp)."""
-        later = sum(1 for stamp in self.pending if stamp > now_iso)
-        return self.regular - self.undated - later
-
-    def next_air(self, now_iso: str) -> str | None:
-        return next((stamp for stamp in self.pending if stamp > now_iso), None)
 
     @property
     def years(self) -> str:

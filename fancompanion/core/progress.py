@@ -9,8 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from fancompanion.core.models import Episode, Mark, Progress
+from fancompanion.core.models import Episode, Mark, Progress, ShowSummary
 from fancompanion.core.timeutil import air_time, aired_by, has_aired
+
+
+def aired_count(summary: ShowSummary, now: str) -> int:
+    """Regular episodes of an index row aired at ``now``, without opening the show's file:
+    the row's ``pending`` lists the air times not yet reached when it was written."""
+    later = sum(1 for stamp in summary.pending if not aired_by(stamp, now))
+    return summary.regular - summary.undated - later
+
+
+def next_air_time(summary: ShowSummary, now: str) -> str | None:
+    """The index row's next air time after ``now`` (None when nothing is announced)."""
+    return next((stamp for stamp in summary.pending if not aired_by(stamp, now)), None)
 
 
 class MarkIndex:

@@ -4,6 +4,7 @@ exactly what the three plain definitions below give, whatever the episodes and m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,3 +91,34 @@ def test_a_show_nobody_watched_starts_at_its_first_aired_episode() -> None:
     assert (figures.watched, figures.aired, figures.total) == (0, 1, 2)
     assert to_watch is first
     assert to_air is later
+
+
+def test_the_index_row_and_the_opened_show_agree_on_what_has_aired(tmp_path: Path) -> None:
+    """The list's `watched/aired` comes from the index row (no show file opened); it must count
+    exactly what the show's own episodes count, before, at and after an air time."""
+    from fancompanion.core.models import Episode, Season, Show, ShowRecord
+    from fancompanion.core.progress import aired_count, next_air_time
+    from fancompanion.core.store import Store
+    from fancompanion.core.timeutil import has_aired
+
+    show = Show("tvmaze-7", "Andor", tvmaze_id=7)
+    episodes = (
+        Episode(show.id, 1, 1, "One", 71, "2025-04-22", airstamp="2025-04-22T01:00:00Z"),
+        Episode(show.id, 1, 2, "Two", 72, "2026-12-01", airstamp="2026-12-01T01:00:00Z"),
+        Episode(show.id, 1, 3, "Three", 73, "2026-12-08"),  # a date only: midnight UTC
+        Episode(show.id, 1, None, "Special", 74, "2025-01-01"),  # specials never count
+    )
+    store = Store(tmp_path)
+    store.catalog.put_shows([ShowRecord(show, (Season(1),), episodes)])
+    row = next(s for s in store.catalog.summaries() if s.id == show.id)
+    for now in (
+        "2026-11-30T00:00:00Z",
+        "2026-12-01T01:00:00Z",  # exactly the air time: aired
+        "2026-12-07T23:59:59Z",
+        "2026-12-08T00:00:00Z",
+    ):
+        counted = sum(1 for e in episodes if not e.is_special and has_aired(e, now))
+        assert aired_count(row, now) == counted, now
+    assert next_air_time(row, "2026-11-30T00:00:00Z") == "2026-12-01T01:00:00Z"
+    assert next_air_time(row, "2026-12-01T01:00:00Z") == "2026-12-08T00:00:00Z"
+    assert next_air_time(row, "2026-12-08T00:00:00Z") is None

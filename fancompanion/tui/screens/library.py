@@ -25,6 +25,7 @@ from textual.widgets import Header, Input, Static
 from fancompanion.core.commands import RemoveShow, SetSetting, SetStatus
 from fancompanion.core.library import Library, ShowView, StoreError
 from fancompanion.core.models import ShowSummary, WatchStatus
+from fancompanion.core.progress import aired_count
 from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
 from fancompanion.tui.keys import bindings
@@ -187,7 +188,7 @@ class LibraryScreen(Screen[None]):
 
     def _figure(self, summary: ShowSummary) -> tuple[int, int]:
         now = self.clock()
-        return self.library.watched_count(summary, now), summary.aired(now)
+        return self.library.watched_count(summary, now), aired_count(summary, now)
 
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
         self._offer_completed = None
