@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -155,10 +155,6 @@ class State:
             if current is None or op.stamp > current[0]:
                 self.registers[op.name] = (op.stamp, op.value)
 
-    def apply_all(self, ops: Iterable[Op]) -> None:
-        for op in ops:
-            self.apply(op)
-
     def join(self, other: State) -> None:
         """Merge another state into this one (the CRDT join)."""
         self.dead |= other.dead
@@ -199,14 +195,6 @@ class State:
         for pid, play in self.plays.items():
             out.setdefault(play.show, {}).setdefault(play.key, []).append((pid, play))
         return out
-
-    def converged_view(self) -> tuple[dict[str, dict[str, MarkView]], dict[str, Any]]:
-        """Everything a fan can see, for comparing devices: marks per show and registers."""
-        marks = {
-            show: {key: fold(plays) for key, plays in keys.items()}
-            for show, keys in self.by_show().items()
-        }
-        return marks, {name: value for name, (_, value) in self.registers.items()}
 
 
 def fold(plays: list[tuple[str, Play]]) -> MarkView:
