@@ -19,6 +19,10 @@ from pathlib import Path
 from fancompanion.exchange.importers import ImportFormatError
 
 MAX_MEMBER = 512 * 1024 * 1024  # a history file larger than this is not an export
+AES_METHOD = 99  # WinZip AES, what 7-Zip and others write for "AES-256"
+STRONG_ENCRYPTION = 0x40  # PKWARE strong encryption (general purpose flag bit 6)
+READABLE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+OTHER_METHODS = {9: "Deflate64", 93: "Zstandard", 95: "xz", 98: "PPMd"}  # that zipfile cannot read
 _AES = 99  # the compression method AE-x archives declare (zipfile cannot decrypt them)
 
 
@@ -58,10 +62,16 @@ class ExportFiles:
         info = self._zip.getinfo(member)
         if info.file_size > MAX_MEMBER:
             raise ImportFormatError(f"{name} in {self.label} is too large to be an export")
+        if info.compress_type == AES_METHOD or info.flag_bits & STRONG_ENCRYPTION:
+            raise ImportFormatError(_aes_line(self.label))
+        if info.compress_type not in READABLE_METHODS:
+            method = OTHER_METHODS.get(info.compress_type, f"method {info.compress_type}")
+            raise ImportFormatError(
+                f"{name} in {self.label} is compressed with a method FanCompanion cannot read "
+                f"({method}): extract it with your archive tool, then import the extracted folder"
+            )
         try:
             return self._zip.read(info, pwd=self._password)
-        except NotImplementedError:
-            raise ImportFormatError(_aes_line(self.label)) from None
         except RuntimeError as error:
             text = str(error).lower()
             if "password required" in text:

@@ -24,7 +24,7 @@ from tests.exchange.test_foreign_samples import (
     sample_plus,
 )
 from tests.exchange.tvmaze_stub import MARVEL, StubTvMaze
-from tests.exchange.zip_writer import aes_marked, zipcrypto
+from tests.exchange.zip_writer import aes_marked, deflate64_marked, zipcrypto
 from tests.fetch.conftest import Reply, Request, Server
 
 
@@ -67,6 +67,21 @@ def test_an_aes_archive_gets_one_line_saying_to_extract_it(
     assert "AES" in err
     assert "import the extracted folder" in err
     assert out == ""
+
+
+def test_a_compression_zipfile_cannot_read_gets_one_line_naming_it(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "tvtime.zip"
+    deflate64_marked(archive, _tvtime_members())
+    before = user_state(store)
+    code, out, err = cli("import", str(archive))
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1
+    assert "(Deflate64)" in err
+    assert "import the extracted folder" in err
+    assert out == ""
+    assert user_state(store) == before  # nothing of the fan's changed
 
 
 def _entry(

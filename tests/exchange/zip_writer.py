@@ -78,3 +78,9 @@ def zipcrypto(path: Path, members: dict[str, bytes], password: str) -> None:
 
 def aes_marked(path: Path, members: dict[str, bytes]) -> None:
     _write(path, members, flag=1, method=99, pwd=b"")
+
+
+def deflate64_marked(path: Path, members: dict[str, bytes]) -> None:
+    """Members declared as Deflate64 (method 9, what Windows' own zip writes for large files),
+    which ``zipfile`` cannot decompress."""
+    _write(path, members, flag=0, method=9, pwd=b"")
