@@ -303,7 +303,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "upnext.open",
         "enter",
-        "open_show",
+        "screen.open_show",
         "Open show",
         "Up next",
         "Open the row's show in the library",
@@ -312,7 +312,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "digest.open",
         "enter",
-        "open",
+        "screen.open",
         "Go there",
         "Digest",
         "Go to the line's show, episode or news item",

@@ -9,7 +9,7 @@ import pytest
 from textual.app import App
 
 from fancompanion.core.store import Store
-from tests.tui.library_pilot import make_app, screen_text
+from tests.tui.library_pilot import JESSICA, make_app, screen_text
 from tests.tui.screen_harness import settle
 
 
@@ -55,3 +55,25 @@ async def test_the_footer_shows_only_whole_keys_at_80_columns(
         whole = whole_keys(app)
         assert [p for p in pieces if p not in whole] == []
         assert "? Help" in pieces
+
+
+async def test_up_next_and_the_digest_show_what_enter_does(store: Store) -> None:
+    """Their lists' own `enter` is hidden in Textual; ours says where it goes."""
+    from fancompanion.core.digest import LAST_LOOKED
+    from fancompanion.core.models import WatchStatus
+    from tests.marks import watch
+
+    record = store.catalog.record(JESSICA)
+    assert record is not None
+    watch(store, record.show.id, record.episodes[:1])
+    store.user.set_status(JESSICA, WatchStatus.WATCHING)
+    store.user.set_setting(LAST_LOOKED, "2015-01-01T00:00:00Z")  # years of news since
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "u")  # the digest opened at start: back, then Up next
+        await settle(pilot)
+        assert "⏎ Open show" in footer_pieces(app)
+        await pilot.press("D")
+        await settle(pilot)
+        assert "⏎ Go there" in footer_pieces(app)

@@ -35,13 +35,20 @@ HEADINGS = {
 }
 
 
+class DigestLines(OptionList):
+    """The digest's lines: ``enter`` goes to the line's place and says so in the footer
+    (OptionList's own ``enter`` is a hidden binding, which would hide the screen's)."""
+
+    BINDINGS = bindings("digest.open")
+
+
 class DigestScreen(Screen[None]):
     DEFAULT_CSS = """
     DigestScreen #digest-since { padding: 0 1; color: $text-muted; height: 1; }
     DigestScreen #digest-lines { height: 1fr; border: round $primary-muted; }
     DigestScreen #digest-lines:focus { border: round $primary; }
     """
-    BINDINGS = bindings("screen.back", "digest.open", "digest.mark_seen")
+    BINDINGS = bindings("screen.back", "digest.mark_seen")
 
     def __init__(
         self,
@@ -62,7 +69,7 @@ class DigestScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="digest-since")
-        yield OptionList(id="digest-lines", markup=False)
+        yield DigestLines(id="digest-lines", markup=False)
         yield KeysFooter()
 
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -55,12 +56,18 @@ def episode_cells(episode: Episode, progress: Progress) -> tuple[Text, Text, Tex
     )
 
 
+class RowsTable(DataTable[Any]):
+    """A table whose ``enter`` opens the row's show and says so in the footer (DataTable's own
+    ``enter`` is a hidden binding, which would hide the screen's)."""
+
+    BINDINGS = bindings("upnext.open")
+
+
 class UpNextScreen(Screen[None]):
     CSS_PATH = "upnext.tcss"
     BINDINGS = bindings(
         "screen.back",
         "upnext.watch",
-        "upnext.open",
         "upnext.tab_up_next",
         "upnext.tab_upcoming",
     )
@@ -76,10 +83,10 @@ class UpNextScreen(Screen[None]):
         yield Header()
         with TabbedContent(initial="up-next"):
             with TabPane("Up next", id="up-next"):
-                yield DataTable(id="up-next-table", cursor_type="row", zebra_stripes=True)
+                yield RowsTable(id="up-next-table", cursor_type="row", zebra_stripes=True)
                 yield Static(EMPTY_UP_NEXT, id="up-next-empty", classes="empty", markup=False)
             with TabPane(f"Upcoming ({UPCOMING_DAYS} days)", id="upcoming"):
-                yield DataTable(id="upcoming-table", cursor_type="row", zebra_stripes=True)
+                yield RowsTable(id="upcoming-table", cursor_type="row", zebra_stripes=True)
                 yield Static(EMPTY_UPCOMING, id="upcoming-empty", classes="empty", markup=False)
         yield KeysFooter()
 
