@@ -256,6 +256,16 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("news.sort", "t", "toggle_sort", "Sort", "News", "Unread first / newest first"),
     Command(
+        "news.read",
+        "enter",
+        "screen.read_highlighted",
+        "Open",
+        "News",
+        "Open the item under the cursor in the reader",
+        show=False,
+        in_help=False,  # Help lists enter once, under "Moving around"
+    ),
+    Command(
         "news.reveal",
         "s",
         "reveal",

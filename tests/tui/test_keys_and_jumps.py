@@ -6,6 +6,7 @@ keys a fan presses; the list's cursor starts on Daredevil, the first show.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.widgets import OptionList, Static, TabbedContent
@@ -119,6 +120,21 @@ async def test_a_person_mention_opens_cast_with_the_cursor_on_that_person(store:
         people = library_screen(app).query_one("#cast-people", OptionList)
         assert people.highlighted is not None
         assert "Mike Colter" in str(people.get_option_at_index(people.highlighted).prompt)
+
+
+async def test_keys_sent_in_one_burst_reach_the_mentions_the_enter_opened(store: Store) -> None:
+    """A paste, tmux ``send-keys`` or a fast typist: every key is queued before the first is
+    handled. ``enter`` must open the item and move the focus before ``tab`` is handled."""
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        for key in ["down"] * 4 + ["enter", "tab", "down", "down", "enter"]:
+            app.post_message(events.Key(key, {"enter": "\r", "tab": "\t"}.get(key)))
+        await settle(pilot)
+        assert shows_list(app).current_id == LUKE
+        assert (tab(app), focused_id(app)) == ("cast", "cast-people")
 
 
 async def test_the_mention_under_the_cursor_stays_when_the_items_text_arrives_late(

@@ -163,9 +163,18 @@ class NewsScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#news-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a row (``enter`` is :meth:`action_read_highlighted`)."""
         if event.option.id is not None:
-            self._open(event.option.id, mark=True)
-            self.query_one(Reader).focus()
+            self._read(event.option.id)
+
+    def action_read_highlighted(self) -> None:
+        option = self.news_list.highlighted_option
+        if option is not None and option.id is not None:
+            self._read(option.id)
+
+    def _read(self, news_id: str) -> None:
+        self._open(news_id, mark=True)
+        self.set_focus(self.query_one(Reader))  # now, not later: the next key goes there
 
     def _open(self, news_id: str, *, mark: bool) -> None:
         item = self.news_list.item(news_id)

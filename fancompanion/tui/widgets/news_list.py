@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from fancompanion.core.models import NewsItem
 from fancompanion.core.timeutil import local_display
+from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 
 UNREAD_MARK = "•"
@@ -47,7 +48,12 @@ def matches(item: NewsItem, query: str, hidden: str = "") -> bool:
 
 
 class NewsList(OptionList):
-    """News items; the option id of each row is the news id."""
+    """News items; the option id of each row is the news id.
+
+    ``enter`` runs the screen's action at once instead of OptionList's ``Selected`` message:
+    keys typed right after it (``tab`` into the mentions) must find the item already open."""
+
+    BINDINGS = bindings("news.read")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
