@@ -14,7 +14,8 @@ from fancompanion.core.store.errors import StoreError
 
 # Each module defines ``register(subparsers, common)`` for the commands named here (and sets
 # ``handler`` on their parsers). A command line that starts with one of them builds only its
-# module's parsers (argparse costs ~1 ms a parser); ``--help`` and anything else build them all.
+# module's parsers (argparse costs ~1 ms a parser); one with no command (the app starts) builds
+# none; ``--help`` and anything else build them all.
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "fancompanion.cli.library_cmds": ("shows",),
     "fancompanion.cli.news_cmds": ("news",),
@@ -56,7 +57,8 @@ def _common() -> argparse.ArgumentParser:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser: every command, or only the module that defines ``command``."""
+    """The command line's parser: every command, or only the module that defines ``command``
+    (none for ``""``: a line with no command)."""
     common = _common()
     parser = Parser(
         prog="fancompanion",
@@ -71,7 +73,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def command_word(argv: Sequence[str]) -> str | None:
-    """The command a command line runs, when only ``--data-dir``/``--debug`` come before it.
+    """The command a command line runs, when only ``--data-dir``/``--debug`` come before it;
+    ``""`` when they are all there is (no command: the app starts).
 
     Its parser is then the whole parser's for these words (the same options before it, the same
     subparser after), so parsing with its module alone gives the same result and errors.
@@ -84,6 +87,8 @@ def command_word(argv: Sequence[str]) -> str | None:
             at += 1
         else:
             break
+    if at == len(argv):
+        return ""
     word = argv[at] if at < len(argv) else None
     return word if any(word in names for names in COMMAND_MODULES.values()) else None
 

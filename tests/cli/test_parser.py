@@ -45,7 +45,8 @@ def test_the_whole_parser_has_every_command_once() -> None:
         (["--debug", "--help", "watch"], None),  # the top-level help lists every command
         (["-h"], None),
         (["--data-dir"], None),
-        ([], None),
+        ([], ""),  # no command: the app starts
+        (["--data-dir", "/tmp/x", "--debug"], ""),
         (["wach", "x"], None),  # a typo: the whole parser says what the commands are
     ],
 )
@@ -70,6 +71,17 @@ def test_one_commands_parser_reads_a_line_as_the_whole_parser_does(argv: list[st
     assert word is not None
     assert _commands(build_parser(word)) < _commands(build_parser())
     assert build_parser(word).parse_args(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize("argv", [[], ["--data-dir", "/tmp/x"], ["--debug", "--data-dir=/tmp/x"]])
+def test_a_line_with_no_command_builds_no_command_and_reads_as_the_whole_parser(
+    argv: list[str],
+) -> None:
+    assert command_word(argv) == ""
+    assert _commands(build_parser("")) == set()
+    args = build_parser("").parse_args(argv)
+    assert args == build_parser().parse_args(argv)
+    assert getattr(args, "handler", None) is None  # the app starts
 
 
 @pytest.mark.parametrize(
