@@ -103,9 +103,10 @@ class FanCompanionApp(App[None]):
         # every change made here (a screen's own setting or read mark included) is ours, not
         # another process's: the store check must not reread the whole library for it
         self.library.observers.append(self._own_change)
-        self.syncing.start()
-        # once the first frame is drawn: note this look, and show what changed since the last
-        # one when something did (a thread: the digest reads the store)
+        # once the first frame is drawn (threads started earlier would compete with it for
+        # the interpreter): the first sync, and this look noted — with what changed since the
+        # last one shown when something did (the digest reads the store)
+        self.call_after_refresh(self.syncing.start)
         self.call_after_refresh(self.looks.start)
         self.check_store()
         self.set_interval(STORE_CHECK_SECONDS, self.check_store)
