@@ -84,10 +84,17 @@ class FanCompanionApp(App[None]):
         _provider("NewsProvider"),
     }
 
-    def __init__(self, library: Library, *, clock: Callable[[], str] = now_iso) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        clock: Callable[[], str] = now_iso,
+        started: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
         self.clock = clock
+        self._started = started  # called once the first frame is drawn
         from fancompanion.tui.sync import AppSync
 
         self.syncing = AppSync(self)  # on start, after changes and on quit (see tui/sync.py)
@@ -106,8 +113,9 @@ class FanCompanionApp(App[None]):
         # once the first frame is drawn (threads started earlier would compete with it for
         # the interpreter): the first sync, and this look noted — with what changed since the
         # last one shown when something did (the digest reads the store)
-        self.call_after_refresh(self.syncing.start)
-        self.call_after_refresh(self.looks.start)
+        for later in (self._started, self.syncing.start, self.looks.start):
+            if later is not None:
+                self.call_after_refresh(later)
         self.check_store()
         self.set_interval(STORE_CHECK_SECONDS, self.check_store)
 
