@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -26,7 +25,6 @@ from textual.worker import Worker, WorkerState
 
 from fancompanion.core.commands import Change, Result, SetSetting
 from fancompanion.core.library import Library
-from fancompanion.core.models import STATUS_ORDER
 from fancompanion.core.timeutil import now_iso
 from fancompanion.tui import messages
 from fancompanion.tui.keys import bindings
@@ -124,7 +122,7 @@ class FanCompanionApp(App[None]):
 
     # -- what other screens call (see fancompanion.tui.host.Host) -------------------------------
 
-    def _library_screen(self) -> LibraryScreen:
+    def library_screen(self) -> LibraryScreen:
         screen = self.screen_stack[0]
         assert isinstance(screen, LibraryScreen)
         return screen
@@ -134,7 +132,7 @@ class FanCompanionApp(App[None]):
         ``target`` (a person id on Cast, an episode key on Seasons) gets that tab's cursor."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self._library_screen().select_show(show_id, tab, target)
+        self.library_screen().select_show(show_id, tab, target)
 
     def open_news(self, news_id: str | None = None) -> None:
         """Open the News screen, on one item when given."""
@@ -163,7 +161,7 @@ class FanCompanionApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, NewsScreen):
                 screen.reload()
-        self._library_screen().reload_news()
+        self.library_screen().reload_news()
 
     def notify_library_changed(self) -> None:
         """The store changed (a refresh, a sync, another process): every screen rereads."""
@@ -270,36 +268,10 @@ class FanCompanionApp(App[None]):
             )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from fancompanion.tui.palette import system_commands  # loaded when the palette opens
+
         yield from super().get_system_commands(screen)
-        library = self._library_screen()
-        if library.hide_spoilers:
-            title, detail = "Spoilers: show", "Show summaries of episodes you have not watched"
-        else:
-            title, detail = "Spoilers: hide", "Hide summaries of episodes until you watch them"
-        yield SystemCommand(title, detail, library.toggle_spoilers)
-        yield SystemCommand(
-            "Import history…",
-            "Bring your TV Time or Trakt export (or a FanCompanion export) into the library",
-            self.action_import_history,
-        )
-        yield from self.looks.commands(library.view.id if library.view else None)
-        yield SystemCommand("Add a show", "Search TVmaze and add a show (a)", self.action_add_show)
-        yield SystemCommand(
-            "Undo", "Undo the last change to your history (ctrl+z)", self.action_undo
-        )
-        yield SystemCommand("Redo", "Redo the change just undone (ctrl+y)", self.action_redo)
-        if screen is library and library.view is not None:
-            yield SystemCommand(
-                "Remove show",
-                "Remove the selected show (asks first; its history is saved) (del)",
-                library.action_remove_show,
-            )
-            for status in STATUS_ORDER:
-                yield SystemCommand(
-                    f"Status: {status.label}",
-                    "Set the selected show's watchlist status",
-                    partial(library.set_status, status),
-                )
+        yield from system_commands(self, screen)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -327,7 +299,7 @@ class FanCompanionApp(App[None]):
             if show_id is None:
                 return
             self.notify_library_changed()
-            self._library_screen().after_reload(show_id)
+            self.library_screen().after_reload(show_id)
 
         if not any(isinstance(screen, AddShowScreen) for screen in self.screen_stack):
             self.push_screen(AddShowScreen(self.library), added)

@@ -13,15 +13,22 @@ from abc import abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from fancompanion.core.library import Library
-from fancompanion.core.models import WatchStatus
+from fancompanion.core.models import STATUS_ORDER, WatchStatus
 from fancompanion.core.timeutil import local_display
 from fancompanion.tui.host import Host, host_of
 from fancompanion.tui.safe import line as safe
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from fancompanion.tui.app import FanCompanionApp
 
 MAX_HITS = 40
 MAX_DISCOVERY = 20
@@ -182,3 +189,35 @@ class NewsProvider(_EntryProvider):
 
     def command(self, entry: Candidate) -> Callable[[], None]:
         return partial(self.host.open_news, entry.target)
+
+
+def system_commands(app: FanCompanionApp, screen: Screen[object]) -> Iterable[SystemCommand]:
+    """The app's own entries in the palette (after Textual's): spoilers, import, the looks,
+    add, undo and redo; on the library with a show selected, remove and its statuses."""
+    library = app.library_screen()
+    if library.hide_spoilers:
+        title, detail = "Spoilers: show", "Show summaries of episodes you have not watched"
+    else:
+        title, detail = "Spoilers: hide", "Hide summaries of episodes until you watch them"
+    yield SystemCommand(title, detail, library.toggle_spoilers)
+    yield SystemCommand(
+        "Import history…",
+        "Bring your TV Time or Trakt export (or a FanCompanion export) into the library",
+        app.action_import_history,
+    )
+    yield from app.looks.commands(library.view.id if library.view else None)
+    yield SystemCommand("Add a show", "Search TVmaze and add a show (a)", app.action_add_show)
+    yield SystemCommand("Undo", "Undo the last change to your history (ctrl+z)", app.action_undo)
+    yield SystemCommand("Redo", "Redo the change just undone (ctrl+y)", app.action_redo)
+    if screen is library and library.view is not None:
+        yield SystemCommand(
+            "Remove show",
+            "Remove the selected show (asks first; its history is saved) (del)",
+            library.action_remove_show,
+        )
+        for status in STATUS_ORDER:
+            yield SystemCommand(
+                f"Status: {status.label}",
+                "Set the selected show's watchlist status",
+                partial(library.set_status, status),
+            )
