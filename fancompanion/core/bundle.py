@@ -13,13 +13,11 @@ from typing import Any
 
 from fancompanion.core import ids
 from fancompanion.core.identity import ShowIds, ShowIndex
-from fancompanion.core.linking import link_news
 from fancompanion.core.models import Feed, NewsItem, ShowRecord
 from fancompanion.core.store.errors import StoreError
 from fancompanion.core.store.files import read_json
 from fancompanion.core.store.store import Store
 from fancompanion.core.text import clean_line, clean_text, clean_url
-from fancompanion.core.tvmaze_json import parse_show_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +30,9 @@ class Bundle:
 
 
 def load_bundle(path: Path) -> Bundle:
+    # imported here: every start opens a store, and only a new or older one loads the bundle
+    from fancompanion.core.tvmaze_json import parse_show_record
+
     manifest = read_json(path / "manifest.json")
     if not isinstance(manifest, dict):
         raise StoreError(f"{path / 'manifest.json'} is missing: the bundled library is incomplete")
@@ -90,6 +91,8 @@ def seed_if_needed(store: Store, bundle_path: Path) -> bool:
         bundle_path
     ):
         return False
+    from fancompanion.core.linking import link_news
+
     bundle = load_bundle(bundle_path)
     with catalog.lock.held():
         fresh = not catalog.exists()
