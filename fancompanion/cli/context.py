@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -45,13 +46,19 @@ class Context:
 
     @property
     def store(self) -> Store:
+        return self.open_store()
+
+    def open_store(self, first: Callable[[Store], object] | None = None) -> Store:
+        """The store, opened on first use (``first``: see :func:`open_store`)."""
         if self._store is None:
             from fancompanion.core.opening import open_store
 
             # A mistyped --data-dir must not look like an empty library: say it is a new one.
             new = bool(getattr(self.args, "data_dir", None)) and not self.data_dir.exists()
             bundle = bundle_dir()
-            self._store = open_store(self.data_dir, bundle=bundle if bundle.is_dir() else None)
+            self._store = open_store(
+                self.data_dir, bundle=bundle if bundle.is_dir() else None, first=first
+            )
             if new:
                 self.warn(f"{self.data_dir} did not exist: created a new library there")
         return self._store

@@ -65,8 +65,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _show(context: Context, words: list[str]) -> tuple[ShowName, ShowRecord]:
-    summary = find_show(context.store.catalog.names(), words)
-    record = context.store.catalog.record(summary.id)
+    catalog = context.open_store(first=lambda store: store.catalog.names()).catalog
+    summary = find_show(catalog.names(), words)
+    record = catalog.record(summary.id)
     if record is None:
         raise CommandError(
             f"{summary.name}: its catalog file is missing; run `fancompanion doctor`"

@@ -18,8 +18,10 @@ def launch(context: Context) -> int:
     # it again) and it resumes.
     gc.disable()
     try:
-        library = context.library  # a damaged store fails here, as one line, not inside the UI
-        library.store.catalog.summaries()
+        # a damaged store fails here, as one line, not inside the UI; the index is decoded
+        # (whole: the list needs it) before the bundle check, which then reads nothing more
+        context.open_store(first=lambda store: store.catalog.index())
+        library = context.library
         from fancompanion.tui.app import FanCompanionApp
     except BaseException:
         gc.enable()

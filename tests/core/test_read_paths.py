@@ -3,11 +3,18 @@ what the plain ones do, and never show a library older than what is on disk."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from msgspec.structs import replace
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import NewsItem, ShowRecord
-from fancompanion.core.store import Store
+from fancompanion.core.opening import open_store
+from fancompanion.core.store import Store, files, tinyfile
+from fancompanion.paths import bundle_dir
+
+BUNDLE = bundle_dir()
 
 
 def test_a_shows_news_is_the_same_list_as_filtering_all_news(library: Library) -> None:
@@ -53,3 +60,53 @@ def test_a_show_added_between_reading_the_meta_and_the_list_is_listed(store: Sto
     show = replace(record.show, id="show-late", name="Late", tvmaze_id=None)
     Store(store.root).catalog.put_shows([ShowRecord(show=replace(show, imdb_id=None))])
     assert "Late" in {s.name for s in fresh.catalog.summaries()}
+
+
+def _index_reads(monkeypatch: pytest.MonkeyPatch, index: Path) -> list[Path]:
+    reads: list[Path] = []
+    plain = files.read_bytes
+
+    def counted(path: Path) -> bytes | None:
+        if path == index:
+            reads.append(path)
+        return plain(path)
+
+    monkeypatch.setattr(tinyfile, "read_bytes", counted)
+    return reads
+
+
+def test_a_command_that_names_a_show_reads_the_index_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected_meta = Store(store.root).catalog.meta()
+    expected_names = Store(store.root).catalog.names()
+    reads = _index_reads(monkeypatch, store.catalog.index_path)
+    opened = open_store(store.root, BUNDLE, first=lambda s: s.catalog.names())
+    assert opened.catalog.names() == expected_names
+    assert opened.catalog.meta() == expected_meta  # the bundle check found nothing to merge
+    assert len(reads) == 1
+
+
+def test_the_app_reads_the_index_once_whole(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = Store(store.root).catalog.summaries()
+    reads = _index_reads(monkeypatch, store.catalog.index_path)
+    opened = open_store(store.root, BUNDLE, first=lambda s: s.catalog.index())
+    assert opened.catalog.summaries() == expected
+    assert len(reads) == 1
+
+
+def test_names_read_before_a_new_library_is_seeded_are_read_again(tmp_path: Path) -> None:
+    opened = open_store(tmp_path / "new", BUNDLE, first=lambda s: s.catalog.names())
+    names = {n.name for n in opened.catalog.names()}
+    assert names == {s.name for s in opened.catalog.summaries()}
+    assert "Jessica Jones" in names
+
+
+def test_names_follow_a_rename_by_another_process(store: Store) -> None:
+    first = store.catalog.names()[0]
+    record = store.catalog.record(first.id)
+    assert record is not None
+    Store(store.root).catalog.put_shows(
+        [replace(record, show=replace(record.show, name="Renamed"))]
+    )
+    assert "Renamed" in {n.name for n in store.catalog.names()}

@@ -71,6 +71,7 @@ class Catalog:
         self.shows_dir = root / "shows"
         self.text_dir = root / "text"
         self._index = Decoded(self.index_path, INDEX, IndexFile)
+        self._names = Decoded(self.index_path, INDEX, IndexNamesFile)
         self._news = Decoded(self.news_path, NEWS, NewsFile)
         self._news_light = Decoded(self.news_path, NEWS, NewsDatesFile)
 
@@ -90,13 +91,13 @@ class Catalog:
     def meta(self) -> dict[str, Any]:
         """The catalog's info row (bundle version, last refresh, ...).
 
-        Opening a store asks for it (the bundle check): unless the whole index is decoded
-        already, only the info row is built and the 10,000 show rows are skipped.
+        Opening a store asks for it (the bundle check): unless the index is decoded already
+        (whole, or for names), only the info row is built and the 10,000 show rows are skipped.
         """
-        decoded = self._index.cached()
+        decoded = self._index.cached() or self._names.cached()
         if decoded is None:
             decoded = read_file(self.index_path, INDEX, IndexInfoFile)
-        if not isinstance(decoded, IndexFile | IndexInfoFile):
+        if not isinstance(decoded, IndexFile | IndexNamesFile | IndexInfoFile):
             return {}
         return dict(next(iter(decoded.info.values()), {}))
 
@@ -108,13 +109,14 @@ class Catalog:
         """Every show's id, names and outside ids.
 
         For a command that names one show (``fancompanion watch NAME …``): only these fields
-        of the 10,000 index rows are decoded (typed, checked), not whole summaries.
+        of the 10,000 index rows are decoded (typed, checked), not whole summaries; decoded
+        once per version of the file, with the info row (:meth:`meta`).
         """
         cached = self._index.cached()
         if isinstance(cached, IndexFile):
             return [ShowName.of(s) for s in cached.shows.values()]
-        decoded = read_file(self.index_path, INDEX, IndexNamesFile)
-        return [] if decoded is None else list(decoded.shows.values())
+        decoded = self._names.get()
+        return list(decoded.shows.values()) if isinstance(decoded, IndexNamesFile) else []
 
     def show_path(self, show_id: str) -> Path:
         return self.shows_dir / f"{ids.safe_filename(show_id)}.json"

@@ -85,8 +85,10 @@ class ShowName(msgspec.Struct, frozen=True, gc=False):
 
 
 class IndexNamesFile(StoreFile, frozen=True):
-    """``catalog/index.json`` read for names only (the other fields are skipped, not built)."""
+    """``catalog/index.json`` read for its info row and the shows' names (the other fields are
+    skipped, not built)."""
 
+    info: dict[str, dict[str, Any]] = {}
     shows: dict[str, ShowName] = {}
 
 
