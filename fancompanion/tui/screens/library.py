@@ -45,6 +45,7 @@ class Removed(Message):
 
 
 class LibraryScreen(Screen[None]):
+    AUTO_FOCUS = "#shows"  # the list (Textual's default, the first focusable, is the filter box)
     # Styles in library.tcss, loaded by the app (Textual skips CSS_PATH of a default screen).
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings(
