@@ -207,13 +207,35 @@ class ShowsList(ScrollView, can_focus=True):
                 rows.extend(groups[status])
         self._counts = {status: len(entries) for status, entries in groups.items()}
         self._rows = rows
-        self.virtual_size = Size(0, len(rows))
+        self._set_row_count(len(rows))
         if kept is not None:
             target: int | None = starts[kept[0]] + kept[1]
         else:
             target = 1 if rows else None  # the first show, under its group's heading
         self._cursor = None
         self._move(target)
+
+    def _set_row_count(self, count: int) -> None:
+        """Make the scrollable height ``count`` lines.
+
+        ``virtual_size`` is a layout attribute: setting it lays out and renders the whole screen
+        (12-23 ms at 10,000 shows, on every keystroke of the filter). While the scrollbar stays
+        as it is (shown, or not), nothing outside the list moves, so the size is set without a
+        layout and only the list and its scrollbar are repainted. When the scrollbar comes or
+        goes the list's width changes: then a real layout.
+        """
+        size = Size(0, count)
+        if size == self.virtual_size:
+            return
+        height = self.container_size.height
+        if not (self.is_mounted and height and self.show_vertical_scrollbar == (count > height)):
+            self.virtual_size = size
+            return
+        self.set_reactive(ShowsList.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = count
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
 
     # -- cursor ---------------------------------------------------------------------------------
 

@@ -1,0 +1,52 @@
+"""The shows list's scroll range follows the filter: typing never lays out the whole screen
+(the list sets its height itself), so the scrollbar and ``end`` must still be right after every
+change — more rows than fit, fewer, none, and back."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from fancompanion.tui.widgets.shows_list import ShowsList
+from tests.tui.test_shows_filter import summary
+
+SHOWS = [summary(f"Show {n:03}", show_id=f"s{n:03}") for n in range(200)]
+
+
+class ListApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ShowsList(lambda s: (0, s.regular), id="shows")
+
+    def on_mount(self) -> None:
+        self.query_one(ShowsList).load(SHOWS, {})
+
+
+def drawn(shows: ShowsList) -> list[str]:
+    return [shows.render_line(y).text.rstrip() for y in range(shows.size.height)]
+
+
+async def test_the_scroll_range_and_scrollbar_follow_every_filter() -> None:
+    app = ListApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        shows = app.query_one(ShowsList)
+        shows.focus()
+        await pilot.pause()
+        bars = []
+        for query in ("", "show 1", "show 19", "show 001", "zzz", "show 1", ""):
+            shows.filter(query)
+            await pilot.press("end")
+            await pilot.pause()
+            count = len(shows.visible_ids)
+            bars.append(shows.show_vertical_scrollbar)
+            assert shows.show_vertical_scrollbar == (count + 1 > shows.size.height), query
+            lines = drawn(shows)
+            if not count:
+                assert lines[0].strip() == "No show matches"
+                continue
+            assert shows.current_id == shows.visible_ids[-1]
+            name = next(s.name for s in SHOWS if s.id == shows.current_id)
+            assert any(line.strip().startswith(name) for line in lines), (query, lines)
+            # the scrollbar's width is given back to the rows when it goes, taken when it comes
+            assert shows.scrollable_content_region.width == 40 - shows.show_vertical_scrollbar
+            assert max(map(len, lines)) <= shows.scrollable_content_region.width
+            assert shows.scroll_offset.y == shows.max_scroll_y
+        assert bars == [True, True, True, False, False, True, True]
