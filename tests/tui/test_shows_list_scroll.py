@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
+from fancompanion.tui.widgets.filter_box import FilterInput
 from fancompanion.tui.widgets.shows_list import ShowsList
 from tests.tui.test_shows_filter import summary
 
@@ -50,3 +51,37 @@ async def test_the_scroll_range_and_scrollbar_follow_every_filter() -> None:
             assert max(map(len, lines)) <= shows.scrollable_content_region.width
             assert shows.scroll_offset.y == shows.max_scroll_y
         assert bars == [True, True, True, False, False, True, True]
+
+
+class FilterApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield FilterInput(placeholder="/ to filter", id="filter", compact=True)
+        yield ShowsList(lambda s: (0, s.regular), id="shows")
+
+    def on_mount(self) -> None:
+        self.query_one(ShowsList).load(SHOWS, {})
+
+
+async def test_typing_in_the_filter_repaints_without_laying_out_the_screen() -> None:
+    """Each letter used to lay out the whole screen (the box's and the list's scroll sizes are
+    layout attributes); now only the box and the list repaint — and both still show the
+    truth: the letters typed, the end of a query longer than the box, the matching rows."""
+    app = FilterApp()
+    async with app.run_test(size=(24, 12)) as pilot:
+        layouts: list[object] = []
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append)
+        box = app.query_one(FilterInput)
+        box.focus()
+        await pilot.pause()
+        layouts.clear()
+        await pilot.press(*"show 1")
+        await pilot.pause()
+        assert layouts == []
+        shows = app.query_one(ShowsList)
+        assert shows.filter_text == "show 1"
+        assert box.render_line(0).text.startswith("show 1")
+        assert drawn(shows)[1].strip().startswith("Show 1")
+        await pilot.press(*"9 and more than fits")  # longer than the box: it scrolls
+        await pilot.pause()
+        assert box.render_line(0).text.rstrip().endswith("than fits")
+        assert drawn(shows)[0].strip() == "No show matches"
