@@ -10,8 +10,11 @@ drawn and cached per show id; :meth:`ShowsList.forget_progress` drops one when m
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -29,6 +32,8 @@ from fancompanion.tui.safe import line
 from fancompanion.tui.widgets.shows_filter import ListedShow, ShowFilter
 
 Row = ListedShow | WatchStatus  # a show, or the heading of a status group
+_GROUP = {status: group for group, status in enumerate(STATUS_ORDER)}
+_group_of = attrgetter("group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,7 @@ class ShowsList(ScrollView, can_focus=True):
         self._figure = figure
         self._figures: dict[str, tuple[int, int]] = {}
         self._filter = ShowFilter()
-        self._statuses: dict[str, WatchStatus] = {}
+        self._entries: dict[str, ListedShow] = {}
         self._rows: list[Row] = []
         self._counts: dict[WatchStatus, int] = {}
         self._cursor: int | None = None
@@ -117,9 +122,11 @@ class ShowsList(ScrollView, can_focus=True):
         """Replace the whole library (at start and after a refresh), keeping the cursor's show,
         or else putting it on ``prefer`` (the show last looked at)."""
         keep = self.current_id or prefer
-        self._statuses = dict(statuses)
+        none = WatchStatus.NONE
+        entries = [ListedShow(s, _GROUP[statuses.get(s.id, none)]) for s in summaries]
+        self._entries = {entry.id: entry for entry in entries}
         self._figures.clear()
-        self._filter.reset([ListedShow(s) for s in summaries])
+        self._filter.reset(entries)
         self._loaded = True
         self._problem = ""
         self._rebuild(keep)
@@ -132,7 +139,9 @@ class ShowsList(ScrollView, can_focus=True):
 
     def set_status(self, show_id: str, status: WatchStatus) -> None:
         """Move one show to its new status group, keeping the cursor on it."""
-        self._statuses[show_id] = status
+        entry = self._entries.get(show_id)
+        if entry is not None:
+            entry.group = _GROUP[status]
         self._rebuild(self.current_id)
 
     def forget_progress(self, show_id: str | None = None) -> None:
@@ -154,7 +163,7 @@ class ShowsList(ScrollView, can_focus=True):
         self._rebuild(best or current or self._before_none)
 
     def name_of(self, show_id: str) -> str | None:
-        return next((e.summary.name for _, e in self._filter.matches if e.id == show_id), None)
+        return next((e.summary.name for e in self._filter.matches if e.id == show_id), None)
 
     @property
     def filter_text(self) -> str:
@@ -186,32 +195,27 @@ class ShowsList(ScrollView, can_focus=True):
         return False
 
     def _rebuild(self, keep: str | None) -> None:
-        # one pass over the matches (up to the whole library per keystroke): the kept show's
-        # place is noted on the way instead of searched for afterwards
-        groups: dict[WatchStatus, list[ListedShow]] = {s: [] for s in STATUS_ORDER}
-        statuses, none = self._statuses, WatchStatus.NONE
-        kept: tuple[WatchStatus, int] | None = None
-        for _, entry in self._filter.matches:
-            show_id = entry.summary.id
-            status = statuses.get(show_id, none)
-            group = groups[status]
-            if show_id == keep:
-                kept = (status, len(group))
-            group.append(entry)
+        # Up to the whole library per keystroke: the matches (best first) are grouped by a
+        # stable sort on their group number and counted in C, not appended one by one.
+        found = self._filter.matches
+        ordered = sorted(found, key=_group_of)
+        counts = Counter(map(_group_of, found))
         rows: list[Row] = []
-        starts: dict[WatchStatus, int] = {}
-        for status in STATUS_ORDER:
-            if groups[status]:
+        start = 0
+        for group, status in enumerate(STATUS_ORDER):
+            count = counts.get(group, 0)
+            if count:
                 rows.append(status)
-                starts[status] = len(rows)
-                rows.extend(groups[status])
-        self._counts = {status: len(entries) for status, entries in groups.items()}
+                rows.extend(ordered[start : start + count])
+                start += count
+        self._counts = {status: counts.get(group, 0) for group, status in enumerate(STATUS_ORDER)}
         self._rows = rows
         self._set_row_count(len(rows))
-        if kept is not None:
-            target: int | None = starts[kept[0]] + kept[1]
-        else:
-            target = 1 if rows else None  # the first show, under its group's heading
+        kept = self._entries.get(keep) if keep is not None else None
+        target: int | None = 1 if rows else None  # the first show, under its group's heading
+        if kept is not None and kept.group in counts:
+            with suppress(ValueError):  # (not among the matches)
+                target = rows.index(kept)
         self._cursor = None
         self._move(target)
 
