@@ -18,6 +18,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from fancompanion.core.commands import RemoveShow, SetSetting, SetStatus
@@ -37,6 +38,9 @@ from fancompanion.tui.workers import WorkFailed, run_in_thread
 HIDE_SPOILERS = "hide_spoilers"
 THEME = "theme"
 WIDE = 120  # columns from which the tabs lay out side by side
+# While the fan types a filter, the best match's show is read once typing rests this long:
+# reading it (and saving it as ``last_show``) at every letter competed with the next letter.
+TYPING_REST = 0.2
 
 
 @dataclass
@@ -66,6 +70,7 @@ class LibraryScreen(Screen[None]):
         self.clock = clock
         self.showing = PaneControl(self, library, clock)
         self._select_after_reload: str | None = None  # a show just added
+        self._typing: Timer | None = None  # tells the pane once typing rests
 
     def compose(self) -> ComposeResult:
         # Set before the children are styled: toggling it on the first resize would restyle
@@ -171,7 +176,34 @@ class LibraryScreen(Screen[None]):
         return self.library.watched_count(summary, now), aired_count(summary, now)
 
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
+        if event.show_id is not None and isinstance(self.focused, FilterInput):
+            self._wait_for_typing_rest()  # until then keys for the pane refuse to act
+            return
+        if self._typing is not None:
+            self._typing.stop()
+            self._typing = None
         self.showing.highlighted(event.show_id)
+
+    def _wait_for_typing_rest(self) -> None:
+        if self._typing is not None:
+            self._typing.stop()
+        self._typing = self.set_timer(TYPING_REST, self._typing_rested)
+
+    def _typing_rested(self) -> None:
+        """Typing stopped, or the fan left the box to act: the pane follows the cursor now."""
+        if self._typing is not None:
+            self._typing.stop()
+            self._typing = None
+            self.showing.highlighted(self.shows.current_id)
+
+    @on(Input.Changed, "#filter")
+    def _still_typing(self) -> None:
+        if self._typing is not None:  # every letter restarts the wait, not only a new match
+            self._wait_for_typing_rest()
+
+    @on(events.DescendantBlur, "#filter")
+    def _filter_left(self) -> None:
+        self._typing_rested()
 
     def reopen(self) -> None:
         """Reread the show under the cursor (its marks, status or news may have changed)."""

@@ -1,0 +1,59 @@
+"""Typing in the filter: the best match's show is read once typing rests, and a key pressed
+right after typing acts on the show under the cursor or not at all, never on the show left
+behind (the list's cursor starts on Daredevil, the first show)."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.pilot import Pilot
+
+from fancompanion.core.models import WatchStatus
+from fancompanion.core.store import Store
+from fancompanion.tui.widgets.filter_box import FilterInput
+from tests.tui.library_pilot import DAREDEVIL, LUKE, library_screen, make_app, shows_list, text_of
+from tests.tui.screen_harness import settle
+
+
+async def pane_shows(pilot: Pilot[None], name: str) -> bool:
+    """Wait (up to 5 s) until the show pane shows ``name``."""
+    for _ in range(100):
+        await settle(pilot)
+        view = library_screen(pilot.app).view
+        if view is not None and text_of(pilot.app, "#overview-name") == name:
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
+def status_of(store: Store, show_id: str) -> WatchStatus:
+    return store.user.statuses().get(show_id, WatchStatus.NONE)
+
+
+async def test_typing_then_resting_shows_the_best_match_and_stays_in_the_box(store: Store) -> None:
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert text_of(app, "#overview-name") == "Daredevil"
+        await pilot.press("slash", *"luke")
+        assert shows_list(app).current_id == LUKE
+        assert await pane_shows(pilot, "Luke Cage")
+        assert isinstance(app.focused, FilterInput)
+        assert store.user.settings().get("last_show") == LUKE
+
+
+async def test_a_key_right_after_typing_never_acts_on_the_show_left_behind(store: Store) -> None:
+    """`/luke enter w` in one burst: `w` (next status) finds Luke Cage still being read and
+    does nothing, or acts on Luke Cage; Daredevil, shown before, is never touched."""
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert text_of(app, "#overview-name") == "Daredevil"
+        await pilot.press("slash", *"luke", "enter", "w")
+        await settle(pilot)
+        assert status_of(store, DAREDEVIL) is WatchStatus.NONE
+        assert await pane_shows(pilot, "Luke Cage")
+        before = status_of(store, LUKE)
+        await pilot.press("w")  # now Luke Cage is on screen: w acts on it
+        await settle(pilot)
+        assert status_of(store, LUKE) is not before
+        assert status_of(store, DAREDEVIL) is WatchStatus.NONE
