@@ -1,8 +1,11 @@
 """The right side of the library: the selected show in four tabs (1–4 or the mouse).
 
-Only the Overview is built with the screen. Seasons, Cast & Crew and News are composed (and
-their modules imported) the first time their tab is shown: the library's first frame does not
-pay for a tree, two option lists and their styles the fan may not open in this session.
+Only the Overview is built with the screen. Cast & Crew and News are composed (and their
+modules imported) the first time their tab is shown: the library's first frame does not pay for
+two option lists and their styles the fan may not open in this session. Seasons is built ahead,
+one frame after the pane, so the first jump to a show's seasons does not pay for the tree's
+import, mount and styles. A built tab is given a show while it is shown (or when it is next
+shown): moving through the list fills the tab on screen, not every tab built so far.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ class ShowPane(Vertical):
         self._hide_spoilers = True
         self._built: dict[str, Widget] = {}
         self._ready: set[str] = set()  # tabs whose widget has been mounted and composed
+        self._fed: dict[str, ShowView] = {}  # the view each built tab shows
         self._focus_when_built: str | None = None
         self._expected: str | None = None  # a show being read: tabs built meanwhile wait for it
         self._target: tuple[str, str] | None = None  # (tab, person id or episode key) to select
@@ -78,12 +82,19 @@ class ShowPane(Vertical):
         return self._built.get(tab) if tab in self._ready else None
 
     def show_view(self, view: ShowView, now: str, hide_spoilers: bool) -> None:
-        """Show a newly opened (or reread) show in every tab built so far."""
+        """Show a newly opened (or reread) show: in the Overview and the tab on screen (the
+        other tabs get it when they are next shown)."""
         self.view, self._now, self._hide_spoilers = view, now, hide_spoilers
         self._expected = None
         self.query_one(Overview).show_view(view, now)
-        for tab in LAZY_TABS:
-            self._feed(tab)
+        self._feed(self.active)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build_ahead, "seasons")
+
+    async def _build_ahead(self, tab: str) -> None:
+        if tab not in self._built:
+            await self._build(tab, self.query_one(f"#{tab}", TabPane))
 
     def expect(self, show_id: str, tab: str, target: str | None = None) -> None:
         """A jump to a show (being read): a tab built before it arrives stays empty until then,
@@ -101,6 +112,9 @@ class ShowPane(Vertical):
         widget = self._tab(tab)
         if view is None or widget is None or self._expected not in (None, view.id):
             return
+        if tab != self.active:
+            return  # given the show when it is next shown
+        self._fed[tab] = view
         target = self._target[1] if self._target and self._target[0] == tab else None
         if target is not None:
             self._target = None
@@ -127,6 +141,8 @@ class ShowPane(Vertical):
         tab = event.pane.id or ""
         if tab in LAZY_TABS and tab not in self._built:
             await self._build(tab, event.pane)
+        elif self.view is not None and self._fed.get(tab) is not self.view:
+            self._feed(tab)
         # news is read only when its tab is shown: finding a show's items reads every item
         news = self._tab("news")
         if tab == "news" and news is not None:
