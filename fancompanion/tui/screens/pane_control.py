@@ -53,6 +53,7 @@ class PaneControl:
         self.pane: ShowPane | None = None  # None until just after the first frame
         self.tab = "overview"
         self._focus_tab = False  # move the focus into the tab once the pane is mounted
+        self._tab_on_load: str | None = None  # a jump's tab, shown with the show jumped to
         self._opening: str | None = None  # the show being read
         self._offer_completed: str | None = None  # show whose next "w" means Completed
 
@@ -128,6 +129,9 @@ class PaneControl:
         self._offer_completion(before, view)
         self.view = view
         self.show_pane(True)
+        tab, self._tab_on_load = self._tab_on_load, None
+        if tab is not None:
+            self.switch(tab)  # before the show goes in: the new tab is filled, the old one not
         if self.pane is not None:
             self.pane.show_view(view, self.clock(), self.hide_spoilers)
             if self.tab == "news":
@@ -135,6 +139,7 @@ class PaneControl:
 
     def failed(self, message: str) -> None:
         """The show could not be read (``_opening`` stays: the same show is not retried)."""
+        self._tab_on_load = None
         if self.pane is not None:
             self.pane.display = False
             self.show_empty(f"This show could not be opened: {message}")
@@ -180,18 +185,23 @@ class PaneControl:
         """The cursor was just put on ``show_id`` (a jump): read it now and show ``tab``."""
         if self.view is not None and self.view.id != show_id:
             self.view = None  # keys wait for the show jumped to
-        # read it now, not when the cursor's message comes round: the tab switch below keeps
-        # the screen busy for tens of milliseconds when it builds a tab
+        # read it now, not when the cursor's message comes round
         self.open_current(False)
         if self.pane is not None:
             self.pane.expect(show_id, tab, target)
-        self.switch(tab)
+        if self.view is None and self.pane is not None and tab in TABS:
+            # the tab is switched when the show is there: one frame shows the new tab with the
+            # new show (switched now, the whole screen is drawn twice: the tab, then the show)
+            self._tab_on_load = tab
+        else:
+            self.switch(tab)
 
     def switch(self, tab: str) -> None:
         """Show a tab of the selected show and move the focus into it (keys 1–4)."""
         if tab not in TABS:
             return
         self.tab = tab
+        self._tab_on_load = None
         if self.pane is None:
             self._focus_tab = True
         elif self.pane.display:
