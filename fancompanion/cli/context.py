@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -33,12 +32,14 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line, exit status 1."""
 
 
-@dataclass
 class Context:
-    args: argparse.Namespace
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
-    _store: Store | None = None
+    def __init__(
+        self, args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+    ) -> None:
+        self.args = args
+        self.out = sys.stdout if out is None else out
+        self.err = sys.stderr if err is None else err
+        self._store: Store | None = None
 
     @property
     def data_dir(self) -> Path:

@@ -7,9 +7,10 @@ offered to the user disabled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from fancompanion.core import ids
 from fancompanion.core.identity import ShowIds, ShowIndex
@@ -20,8 +21,7 @@ from fancompanion.core.store.store import Store
 from fancompanion.core.text import clean_line, clean_text, clean_url
 
 
-@dataclass(frozen=True, slots=True)
-class Bundle:
+class Bundle(msgspec.Struct, frozen=True):
     version: int
     records: tuple[ShowRecord, ...]
     news: tuple[tuple[NewsItem, str], ...]

@@ -9,7 +9,8 @@ show's status (ended, renewed, ...). Only catalog facts: the fan's history is ne
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from fancompanion.core.models import Episode, ShowRecord
 
@@ -22,8 +23,7 @@ KEEP = 2000  # the log keeps this many latest changes
 MAX_LISTED = 4  # episode codes named in one line before "and N more"
 
 
-@dataclass(frozen=True, slots=True)
-class ShowChange:
+class ShowChange(msgspec.Struct, frozen=True):
     """One change to one show. ``episode`` is the key of the episode it is about ("" for the
     show or a season), ``season`` the season it is about (0 for the show)."""
 

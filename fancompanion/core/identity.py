@@ -8,13 +8,13 @@ library rows without opening any show file.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from fancompanion.core.models import ShowSummary
 
 
-@dataclass(frozen=True, slots=True)
-class ShowIds:
+class ShowIds(msgspec.Struct, frozen=True):
     """The ids one service gives a show (any may be missing)."""
 
     tvmaze: int | None = None

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+import msgspec
 
 from fancompanion.core.commands import (
     Change,
@@ -35,8 +36,7 @@ from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import air_time, now_iso
 
 
-@dataclass(frozen=True, slots=True)
-class ShowView:
+class ShowView(msgspec.Struct, frozen=True):
     """One show as a screen shows it: catalog record, the fan's marks, derived figures."""
 
     record: ShowRecord
@@ -51,23 +51,20 @@ class ShowView:
         return self.record.show.id
 
 
-@dataclass(frozen=True, slots=True)
-class UpNext:
+class UpNext(msgspec.Struct, frozen=True):
     summary: ShowSummary
     episode: Episode
     progress: Progress
 
 
-@dataclass(frozen=True, slots=True)
-class Airing:
+class Airing(msgspec.Struct, frozen=True):
     show_id: str
     show_name: str
     episode: Episode
     stamp: str
 
 
-@dataclass(frozen=True, slots=True)
-class Work:
+class Work(msgspec.Struct, frozen=True):
     show_id: str
     show_name: str
     kind: str

@@ -18,10 +18,10 @@ import contextlib
 import os
 import re
 import shutil
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import msgspec
 import orjson
 
 from fancompanion.core.store.errors import StoreError, StoreWriteError
@@ -36,8 +36,7 @@ DAILY = "daily"
 _REASON = re.compile(r"[^a-z0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Backup:
+class Backup(msgspec.Struct, frozen=True):
     path: Path
     created: str  # ISO-8601 UTC
     reason: str
