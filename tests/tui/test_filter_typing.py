@@ -4,6 +4,7 @@ behind (the list's cursor starts on Daredevil, the first show)."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -57,3 +58,19 @@ async def test_a_key_right_after_typing_never_acts_on_the_show_left_behind(store
         await settle(pilot)
         assert status_of(store, LUKE) is not before
         assert status_of(store, DAREDEVIL) is WatchStatus.NONE
+
+
+async def test_keys_sent_in_one_burst_never_act_on_the_show_left_behind(store: Store) -> None:
+    """tmux or a fast typist sends `/luke`, `enter` and `w` before any is handled. The letters
+    reach the box after the keys queued behind them (the app hands them over from the list,
+    ``FanCompanionApp.on_key``), so `w` ends in the box too; whatever it does, it never sets
+    the status of Daredevil, the show on screen before the burst."""
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst = [("slash", "/"), *((c, c) for c in "luke"), ("enter", "\r"), ("w", "w")]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        await settle(pilot)
+        assert status_of(store, DAREDEVIL) is WatchStatus.NONE
+        assert shows_list(app).current_id != DAREDEVIL
