@@ -82,3 +82,27 @@ def test_typing_one_letter_at_a_time_finds_what_a_fresh_filter_finds(
     fresh = ShowFilter()
     fresh.reset(entries)
     assert [e.id for e in result] == [e.id for e in fresh.apply(query)]
+
+
+@given(st.lists(letters, min_size=1, max_size=30), letters, st.integers(0, 6), letters)
+def test_deleting_letters_and_typing_others_finds_what_a_fresh_filter_finds(
+    show_names: list[str], query: str, kept: int, more: str
+) -> None:
+    """Type a query, delete back to its first ``kept`` letters (each answer then comes from
+    what was found on the way), type other letters: always what filtering from scratch finds."""
+    entries = [ListedShow(summary(n, show_id=str(i))) for i, n in enumerate(show_names)]
+    typed = ShowFilter()
+    typed.reset(entries)
+    for end in range(1, len(query) + 1):
+        typed.apply(query[:end])
+    for end in range(len(query), min(kept, len(query)) - 1, -1):
+        result = typed.apply(query[:end])
+        fresh = ShowFilter()
+        fresh.reset(entries)
+        assert [e.id for e in result] == [e.id for e in fresh.apply(query[:end])]
+    final = query[:kept] + more
+    for end in range(1, len(final) + 1):
+        result = typed.apply(final[:end])
+    fresh = ShowFilter()
+    fresh.reset(entries)
+    assert [e.id for e in typed.apply(final)] == [e.id for e in fresh.apply(final)]

@@ -96,11 +96,15 @@ class ShowFilter:
     _by_name: list[ListedShow] | None = None  # made by prepare(), at the latest on the first query
     _names: list[str] = field(default_factory=list)  # casefolded name, by position in _by_name
     _searched: _Pool | None = None  # every position of _by_name, split as a pool
-    _matched: _Pool | None = None  # the positions the current query matched
+    # The queries typed since the box was last empty, each extending the one before, with
+    # what each matched: a longer query searches only the matches of the longest one it
+    # extends, and deleting letters goes back to an earlier answer without searching at all.
+    _typed: list[_Typed] = field(default_factory=list)
 
     def reset(self, entries: Sequence[ListedShow]) -> None:
         self.entries = entries
-        self._by_name = self._searched = self._matched = None
+        self._by_name = self._searched = None
+        self._typed = []
         previous, self.query = self.query, ""
         self.apply(previous)
 
@@ -116,24 +120,29 @@ class ShowFilter:
             self._searched = _Pool(plain, other)
 
     def apply(self, query: str) -> list[ListedShow]:
-        """Filter for ``query``; reuses the previous matches when the query only grew."""
+        """Filter for ``query``, reusing what earlier queries of the same typing found."""
         wanted = query.strip().casefold()
+        typed = self._typed
+        while typed and not wanted.startswith(typed[-1].query):
+            typed.pop()  # letters deleted (or another query): back to what still applies
         if not wanted:
             self.query = ""
             self.matches = list(self.entries)
-            self._matched = None
             return list(self.entries)
-        if self.query and wanted.startswith(self.query) and self._matched is not None:
-            pool = self._matched
-        else:
-            self.prepare()
-            assert self._searched is not None
-            pool = self._searched
-        tiers, self._matched = self._tiers(pool, wanted)
+        if not typed or typed[-1].query != wanted:
+            if typed:
+                pool = typed[-1].matched
+            else:
+                self.prepare()
+                assert self._searched is not None
+                pool = self._searched
+            tiers, matched = self._tiers(pool, wanted)
+            by_name = self._by_name
+            assert by_name is not None
+            found = list(map(by_name.__getitem__, chain.from_iterable(tiers)))
+            typed.append(_Typed(wanted, matched, found))
         self.query = wanted
-        by_name = self._by_name
-        assert by_name is not None
-        self.matches = list(map(by_name.__getitem__, chain.from_iterable(tiers)))
+        self.matches = typed[-1].matches
         return list(self.matches)
 
     def _tiers(self, pool: _Pool, wanted: str) -> tuple[tuple[list[int], ...], _Pool]:
@@ -176,6 +185,15 @@ class _Pool:
 
     plain: list[int]
     other: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Typed:
+    """One query typed, what it matched (positions, for a longer query) and its answer."""
+
+    query: str
+    matched: _Pool
+    matches: list[ListedShow]
 
 
 def _name_order(entry: ListedShow) -> str:
