@@ -20,7 +20,13 @@ from fancompanion.tui.compat import CompositorUpdate
 from fancompanion.tui.widgets.seasons import Seasons
 from tests.tui.library_pilot import DAREDEVIL, JESSICA, library_screen, make_app, shows_list
 from tests.tui.screen_harness import settle
-from tests.tui.test_library_tracking import cursor_code, cursor_label, row_of, seasons_tree
+from tests.tui.test_library_tracking import (
+    cursor_code,
+    cursor_label,
+    line_text,
+    row_of,
+    seasons_tree,
+)
 
 SOAP = "tvmaze-990001"
 PER_SEASON = 250
@@ -103,7 +109,7 @@ async def test_a_season_of_the_soap_opened_later_is_filled_and_marks_like_any(
         app.open_show(SOAP, "seasons")
         await settle(pilot)
         tree = seasons_tree(app)
-        season_5 = next(n for n in tree.root.children if str(n.label).startswith("Season 5"))
+        season_5 = next(n for n in tree.root.children if line_text(app, n).startswith("Season 5"))
         assert len(season_5.children) == 0  # not built until opened
         tree.move_cursor(season_5)
         await pilot.press("enter")  # open it: its 250 episode lines are built now

@@ -1,7 +1,9 @@
 """The Seasons tab: seasons expanding to episodes, watched marks, and one episode's details.
 
 Tracking keys (space, W, +) post :class:`messages.Track` for the screen to save; when the saved
-view comes back, labels are updated in place (the tree keeps its cursor and expanded seasons).
+view comes back, lines are redrawn in place (the tree keeps its cursor and expanded seasons).
+A line's text is written when the line is drawn, from the show on screen: a season of a daily
+soap is 250 lines, of which a screenful is ever drawn at once.
 Summaries of unwatched episodes stay hidden until watched, unless revealed with ``s`` or the
 ``hide_spoilers`` setting is off.
 """
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text, TextType
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -32,6 +35,8 @@ from fancompanion.tui.styles import MUTED
 from fancompanion.tui.widgets.episode_text import air_date, episode_title
 
 SPECIALS = -1  # the season number of the "Specials" heading node
+UNWRITTEN = Text()  # a line's label until it is drawn (``SeasonsTree.render_label``)
+TOGGLE = Style.from_meta({"toggle": True})  # what a click on the arrow finds (as in Tree)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +60,25 @@ class SeasonsTree(BatchTree[Node]):
             return label
         return super().process_label(label)
 
-    def get_label_width(self, node: TreeNode[Node]) -> int:
-        """What ``Tree`` measures by rendering every line's label (a copy, a style and an
-        assembly per line, at every layout): the toggle icon and the label's cells."""
-        width = self.process_label(node.label).cell_len
+    def render_label(self, node: TreeNode[Node], base_style: Style, style: Style) -> Text:
+        """The line's text, written now from the show on screen (``Tree`` draws only the lines
+        in view, so a 250-episode season costs a screenful of labels, not 250)."""
+        if node.data is None:
+            return super().render_label(node, base_style, style)
+        label = self._seasons().label_of(node.data)
+        label.stylize(style)
         if not node.allow_expand:
-            return width
-        return cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) + width
+            return Text.assemble(("", base_style), label)
+        icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        return Text.assemble((icon, base_style + TOGGLE), label)
+
+    def get_label_width(self, node: TreeNode[Node]) -> int:
+        """What ``Tree`` measures by rendering every line's label at every layout: here only
+        the toggle icon (the labels are written when drawn; lines are cut to the tab's width,
+        ``overflow-x: hidden``, so the widest label is not needed)."""
+        if not node.allow_expand:
+            return 0
+        return cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
 
     def _seasons(self) -> Seasons:
         return self.query_ancestor(Seasons)
@@ -147,16 +164,10 @@ class Seasons(Vertical):
         if SPECIALS in self._by_season:
             numbers.append(SPECIALS)
         target = self.view.next_to_watch
-        per_season = self.view.progress.per_season
         with tree.adding():
             for number in numbers:
-                # labelled once, here (no relabel pass: a Tree label is parsed on every set)
-                label = self._season_label(number, per_season.get(number))
-                if number not in self._by_season:
-                    # no toggle icon on a season without episodes: line its text up anyway
-                    label = Text(" " * cell_len(tree.ICON_NODE)) + label
                 node = tree.root.add(
-                    label, data=Node(number), allow_expand=number in self._by_season
+                    UNWRITTEN, data=Node(number), allow_expand=number in self._by_season
                 )
                 self._seasons[number] = node
                 if target is not None and target.season == number and target.number is not None:
@@ -176,7 +187,7 @@ class Seasons(Vertical):
         number = node.data.season
         with self.seasons_tree.adding():
             for episode in self._by_season.get(number, ()):
-                leaf = node.add_leaf(self._episode_label(episode), data=Node(number, episode))
+                leaf = node.add_leaf(UNWRITTEN, data=Node(number, episode))
                 self._episodes[episode.key] = leaf
 
     def select_episode(self, key: str) -> None:
@@ -208,15 +219,22 @@ class Seasons(Vertical):
         self._show_detail()
 
     def _relabel(self) -> None:
-        assert self.view is not None
-        per_season = self.view.progress.per_season
-        pad = Text(" " * cell_len(self.seasons_tree.ICON_NODE))
-        for number, node in self._seasons.items():
-            label = self._season_label(number, per_season.get(number))
-            node.set_label(label if node.allow_expand else pad + label)
+        """The same show with new marks: every line is written again when next drawn."""
+        for node in self._seasons.values():
+            node.refresh()
         for node in self._episodes.values():
-            if node.data is not None and node.data.episode is not None:
-                node.set_label(self._episode_label(node.data.episode))
+            node.refresh()
+
+    def label_of(self, node: Node) -> Text:
+        """A line's text as the tree shows it (after the toggle icon)."""
+        if node.episode is not None:
+            return self._episode_label(node.episode)
+        per_season = self.view.progress.per_season if self.view else {}
+        label = self._season_label(node.season, per_season.get(node.season))
+        if node.season not in self._by_season:
+            # no toggle icon on a season without episodes: line its text up anyway
+            label = Text(" " * cell_len(self.seasons_tree.ICON_NODE)) + label
+        return label
 
     def _season_label(self, number: int, figure: tuple[int, int] | None) -> Text:
         if number == SPECIALS:
