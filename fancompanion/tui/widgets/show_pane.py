@@ -1,11 +1,11 @@
 """The right side of the library: the selected show in four tabs (1–4 or the mouse).
 
-Only the Overview is built with the screen. Cast & Crew and News are composed (and their
-modules imported) the first time their tab is shown: the library's first frame does not pay for
-two option lists and their styles the fan may not open in this session. Seasons is built ahead,
-one frame after the pane, so the first jump to a show's seasons does not pay for the tree's
-import, mount and styles. A built tab is given a show while it is shown (or when it is next
-shown): moving through the list fills the tab on screen, not every tab built so far.
+The pane is mounted just after the library's first frame, with the Overview and the Seasons
+tab (the first jump to a show's seasons does not pay for the tree's import, mount and styles).
+Cast & Crew and News are composed (and their modules imported) the first time their tab is
+shown: nothing pays for two option lists and their styles the fan may not open. A tab is given
+a show while it is shown (or when it is next shown): moving through the list fills the tab on
+screen, not every tab built so far.
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ from textual.widgets import TabbedContent, TabPane
 
 from fancompanion.core.library import ShowView
 from fancompanion.tui.widgets.overview import Overview
+from fancompanion.tui.widgets.seasons import Seasons
 
 if TYPE_CHECKING:
     from fancompanion.tui.widgets.cast import Cast
-    from fancompanion.tui.widgets.seasons import Seasons
     from fancompanion.tui.widgets.show_news import ShowNews
 
 TABS = ("overview", "seasons", "cast", "news")
-# tab -> (module, class, widget id, what enter focuses in it)
+# tab -> (module, class, widget id, what enter focuses in it); built when first shown, but for
+# Seasons, composed with the pane
 LAZY_TABS = {
     "seasons": ("fancompanion.tui.widgets.seasons", "Seasons", "seasons-tab", "#seasons-tree"),
     "cast": ("fancompanion.tui.widgets.cast", "Cast", "cast-tab", "#cast-people"),
@@ -65,7 +66,8 @@ class ShowPane(Vertical):
         with TabbedContent(initial="overview"):
             with TabPane("1 Overview", id="overview"):
                 yield Overview(id="overview-tab")
-            yield TabPane("2 Seasons", id="seasons")
+            with TabPane("2 Seasons", id="seasons"):
+                yield Seasons(id="seasons-tab")
             yield TabPane("3 Cast & Crew", id="cast")
             yield TabPane("4 News", id="news")
 
@@ -90,11 +92,8 @@ class ShowPane(Vertical):
         self._feed(self.active)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._build_ahead, "seasons")
-
-    async def _build_ahead(self, tab: str) -> None:
-        if tab not in self._built:
-            await self._build(tab, self.query_one(f"#{tab}", TabPane))
+        self._built["seasons"] = self.query_one(Seasons)
+        self._ready.add("seasons")
 
     def expect(self, show_id: str, tab: str, target: str | None = None) -> None:
         """A jump to a show (being read): a tab built before it arrives stays empty until then,
