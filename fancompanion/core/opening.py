@@ -24,11 +24,11 @@ def open_store(
     10,000-show index instead of two. (When seeding changes the index, it is read again.)
     """
     store = Store(root)
-    if first is not None:
-        first(store)
     backup = DailyBackup(store.user)
     store.user.before_write = backup
-    backup()
+    backup()  # first: a damaged catalog must not keep the day's backup from being taken
+    if first is not None:
+        first(store)
     if bundle is not None:
         seed_if_needed(store, bundle)
     return store

@@ -194,3 +194,18 @@ def test_only_marks_files_count_as_user_state(data_dir: Path) -> None:
     assert not store.user.has_files()  # an empty marks directory is no state
     (store.user.watched_dir / "tvmaze-1.json").write_text("{}", encoding="utf-8")
     assert store.user.has_files()
+
+
+def test_a_damaged_index_does_not_keep_the_days_backup_from_being_taken(store: Store) -> None:
+    """``watch`` reads the index before the bundle check: the day's backup still comes first."""
+    _with_history(store)
+    store = _new_day(store)
+    store.catalog.index_path.write_bytes(b"{not json")
+    code, _, err = cli("--data-dir", str(store.root), "watch", "Daredevil", "S01E04")
+    assert code == 1
+    assert "index.json" in err
+    assert len(err.strip().splitlines()) == 1
+    (backup,) = list_backups(store.user)
+    for path in store.user.files():
+        relative = path.relative_to(store.user.root).as_posix()
+        assert backup.file(relative).read_bytes() == path.read_bytes()
