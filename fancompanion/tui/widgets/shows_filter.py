@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 from fancompanion.core.models import ShowSummary
 
@@ -178,8 +179,7 @@ class ShowFilter:
         return tiers, matched
 
 
-@dataclass(frozen=True, slots=True)
-class _Pool:
+class _Pool(NamedTuple):
     """Positions in the name order: ``plain`` shows are searched by name only, ``other`` shows
     (aliases, or no name) one by one with :func:`score`. Both in name order."""
 
@@ -187,8 +187,7 @@ class _Pool:
     other: list[int]
 
 
-@dataclass(frozen=True, slots=True)
-class _Typed:
+class _Typed(NamedTuple):
     """One query typed, what it matched (positions, for a longer query) and its answer."""
 
     query: str
