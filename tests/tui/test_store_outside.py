@@ -17,9 +17,10 @@ from fancompanion.core.commands import SetStatus, Watch
 from fancompanion.core.library import Library
 from fancompanion.core.models import ShowSummary, WatchStatus
 from fancompanion.core.store import Store
+from fancompanion.tui import compat
 from fancompanion.tui.screens.refresh import RefreshScreen
 from tests.fetch.conftest import Reply, Request, Server, json_reply
-from tests.tui.library_pilot import JESSICA, list_rows, make_app, screen_text, text_of
+from tests.tui.library_pilot import DAREDEVIL, JESSICA, list_rows, make_app, screen_text, text_of
 from tests.tui.screen_harness import settle
 from tests.tui.test_library_tracking import row_of
 
@@ -69,6 +70,36 @@ async def test_a_damaged_state_file_is_named_and_repairing_it_brings_the_library
         # the fan runs `fancompanion doctor --repair` in another terminal
         store.user.state_path.write_bytes(good)
         await until(pilot, lambda: any("Daredevil" in row for row in list_rows(app)))
+        assert app.is_running
+
+
+async def test_a_damaged_marks_file_is_named_and_the_rest_of_the_library_works(
+    store: Store,
+) -> None:
+    """A show's marks file cut short (a crash mid-copy, a bad sync): the app starts, the show's
+    row has no figure, a one-line notification names the file and the repair, and every other
+    show lists, opens and marks as before."""
+    library = Library(store)
+    view = library.show(DAREDEVIL)
+    assert view is not None
+    library.apply(Watch(DAREDEVIL, view.record.episodes[:2]))
+    store.user.marks_path(DAREDEVIL).write_text('{"marks": {"1": {"key": "S1E1", ')
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert row_of(app, "Daredevil")[-1] == "?"
+        said = [n.message for n in compat.notifications(app) if n.severity == "error"]
+        assert said
+        assert all("\n" not in message for message in said)
+        assert any(
+            f"{DAREDEVIL}.json is damaged" in m and "fancompanion doctor --repair" in m
+            for m in said
+        )
+        assert row_of(app, "Jessica Jones")[-1] == "0/39"
+        await pilot.press("down", "down", "2", "space")  # Jessica Jones, S01E01
+        await settle(pilot)
+        assert row_of(app, "Jessica Jones")[-1] == "1/39"
         assert app.is_running
 
 

@@ -71,6 +71,7 @@ class LibraryScreen(Screen[None]):
         self.showing = PaneControl(self, library, clock)
         self._select_after_reload: str | None = None  # a show just added
         self._typing: Timer | None = None  # tells the pane once typing rests
+        self._said: set[str] = set()  # damaged marks files already named
 
     def compose(self) -> ComposeResult:
         # Set before the children are styled: toggling it on the first resize would restyle
@@ -171,9 +172,20 @@ class LibraryScreen(Screen[None]):
             return
         self.call_after_refresh(self.reopen)  # after the list's first frame
 
-    def _figure(self, summary: ShowSummary) -> tuple[int, int]:
+    def _figure(self, summary: ShowSummary) -> tuple[int, int] | None:
+        """(watched, aired) for a row; None when the show's marks file cannot be read (drawn
+        as ``?``; the file and its repair are named once, and the rest of the list is drawn)."""
         now = self.clock()
-        return self.library.watched_count(summary, now), aired_count(summary, now)
+        try:
+            return self.library.watched_count(summary, now), aired_count(summary, now)
+        except StoreError as error:
+            said = f"Reading your marks: {line(str(error))}"
+            if said not in self._said:
+                self._said.add(said)
+                self.notify(
+                    said, title="Something went wrong", severity="error", markup=False, timeout=10
+                )
+            return None
 
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:
         if event.show_id is not None and isinstance(self.focused, FilterInput):

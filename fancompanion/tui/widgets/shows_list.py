@@ -90,14 +90,15 @@ class ShowsList(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        figure: Callable[[ShowSummary], tuple[int, int]],
+        figure: Callable[[ShowSummary], tuple[int, int] | None],
         *,
         id: str | None = None,
     ) -> None:
-        """``figure(summary)`` returns (watched, aired) for a show; called once per shown row."""
+        """``figure(summary)`` returns (watched, aired) for a show, None when it cannot be known
+        (its marks file is damaged); called once per shown row."""
         super().__init__(id=id)
         self._figure = figure
-        self._figures: dict[str, tuple[int, int]] = {}
+        self._figures: dict[str, tuple[int, int] | None] = {}
         self._filter = ShowFilter()
         self._entries: dict[str, ListedShow] = {}
         self._rows: list[Row] = []
@@ -307,10 +308,10 @@ class ShowsList(ScrollView, can_focus=True):
 
     # -- drawing --------------------------------------------------------------------------------
 
-    def _progress(self, summary: ShowSummary) -> tuple[int, int]:
-        figure = self._figures.get(summary.id)
-        if figure is None:
-            figure = self._figures[summary.id] = self._figure(summary)
+    def _progress(self, summary: ShowSummary) -> tuple[int, int] | None:
+        if summary.id in self._figures:
+            return self._figures[summary.id]
+        figure = self._figures[summary.id] = self._figure(summary)
         return figure
 
     def _pass_styles(self) -> _Pass:
@@ -351,8 +352,9 @@ class ShowsList(ScrollView, can_focus=True):
             style = styles.heading
             count = self._counts.get(row, 0)
             return Strip([Segment(set_cell_size(f" {row.label} ({count})", width), style)], width)
-        watched, aired = self._progress(row.summary)
-        figure = f" {watched}/{aired} " if aired else " — "
+        progress = self._progress(row.summary)
+        watched, aired = progress or (0, 0)
+        figure = " ? " if progress is None else f" {watched}/{aired} " if aired else " — "
         name_width = max(1, width - cell_len(figure) - 2)
         name = line(row.summary.name)
         if cell_len(name) > name_width:
