@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
+from fancompanion.core.commands import SetSetting
+from fancompanion.core.library import Library
+from fancompanion.core.models import Show, ShowRecord
+from fancompanion.core.store import Store
+from fancompanion.tui.screens.pane_control import LAST_SHOW
 from fancompanion.tui.widgets.filter_box import FilterInput
 from fancompanion.tui.widgets.shows_list import ShowsList
+from tests.tui.library_pilot import list_rows, make_app, shows_list, text_of
+from tests.tui.screen_harness import settle
 from tests.tui.test_shows_filter import summary
 
 SHOWS = [summary(f"Show {n:03}", show_id=f"s{n:03}") for n in range(200)]
@@ -85,3 +92,49 @@ async def test_typing_in_the_filter_repaints_without_laying_out_the_screen() -> 
         await pilot.pause()
         assert box.render_line(0).text.rstrip().endswith("than fits")
         assert drawn(shows)[0].strip() == "No show matches"
+
+
+def add_sixty_shows(store: Store) -> None:
+    """More shows than fit: "Zz Show 00" … "Zz Show 59", after the six of the bundle."""
+    store.catalog.put_shows(
+        [
+            ShowRecord(show=Show(id=f"zz{n:02}", name=f"Zz Show {n:02}", premiered="2020-01-01"))
+            for n in range(60)
+        ]
+    )
+
+
+async def test_the_app_starts_with_the_last_show_looked_at_in_view(store: Store) -> None:
+    """The fan looked at a show far down a long list and quit: at the next start the pane
+    shows it and the list is scrolled to it, cursor on its row (it stayed at the top, the
+    cursor off screen, and the first ``down`` jumped a screen away)."""
+    add_sixty_shows(store)
+    Library(store).apply(SetSetting(LAST_SHOW, "zz50"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shows = shows_list(app)
+        assert shows.current_id == "zz50"
+        assert text_of(app, "#overview-name") == "Zz Show 50"
+        assert any(row.startswith("Zz Show 50") for row in list_rows(app)), list_rows(app)
+        await pilot.press("down")
+        await settle(pilot)
+        assert any(row.startswith("Zz Show 51") for row in list_rows(app))
+        assert text_of(app, "#overview-name") == "Zz Show 51"
+
+
+async def test_clearing_the_filter_keeps_the_cursors_show_in_view(store: Store) -> None:
+    """`/zz show 50` then `esc`: the whole list comes back with the cursor on Zz Show 50 and the
+    list scrolled to it (it stayed at the top: the list could not scroll while the one match
+    it had shown needed no scrollbar), and `w` acts on the show the fan sees."""
+    add_sixty_shows(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zz show 50")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert shows_list(app).filter_text == ""
+        assert shows_list(app).current_id == "zz50"
+        assert any(row.startswith("Zz Show 50") for row in list_rows(app)), list_rows(app)
+        assert text_of(app, "#overview-name") == "Zz Show 50"

@@ -257,13 +257,15 @@ class ShowsList(ScrollView, can_focus=True):
             self.post_message(messages.ShowHighlighted(self.current_id))
 
     def _scroll_to_row(self, index: int) -> None:
+        # ``force``: the list may not have its scrollbar yet (before the first layout, or just
+        # after a filter with few matches is cleared), and Textual refuses to scroll without one
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_offset.y)
         if index - 1 < top:
             # keep the group heading above the first show in view
-            self.scroll_to(y=max(0, index - 1), animate=False, immediate=True)
+            self.scroll_to(y=max(0, index - 1), animate=False, immediate=True, force=True)
         elif index >= top + height:
-            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True, force=True)
 
     def _step(self, start: int, delta: int) -> int | None:
         index = start
