@@ -365,8 +365,10 @@ class FanCompanionApp(App[None]):
         """A printable key that bubbled up here while a text box has focus was queued for the
         widget focused before (letters typed right after ``/`` in one burst, e.g. a paste or
         tmux): give it to the box instead of losing it."""
-        if event.is_printable and isinstance(self.focused, Input):
-            self.focused.post_message(events.Key(event.key, event.character))
+        if event.is_printable and event.character and isinstance(self.focused, Input):
+            # typed now, not posted: a key queued behind it (`/pun`, `tab`, `w` in one burst)
+            # must find the letters in the box, and the filter they make, when it is handled
+            self.focused.insert_text_at_cursor(event.character)
 
     # -- the one place worker failures are reported --------------------------------------------
 

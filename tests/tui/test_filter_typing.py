@@ -74,3 +74,22 @@ async def test_keys_sent_in_one_burst_never_act_on_the_show_left_behind(store: S
         await settle(pilot)
         assert status_of(store, DAREDEVIL) is WatchStatus.NONE
         assert shows_list(app).current_id != DAREDEVIL
+
+
+async def test_leaving_the_box_in_the_same_burst_never_acts_on_the_show_left_behind(
+    store: Store,
+) -> None:
+    """`/pun`, `tab`, `w` sent at once (a paste, tmux send-keys): the letters are typed before
+    the keys behind them are handled, so `w` finds the cursor on The Punisher and the pane
+    not there yet, and refuses; it never sets the status of Daredevil, the show on screen
+    before the burst (it did: the letters reached the box after `tab` and `w` had acted)."""
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst = [("slash", "/"), *((c, c) for c in "pun"), ("tab", "\t"), ("w", "w")]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        await settle(pilot)
+        assert shows_list(app).filter_text == "pun"
+        assert status_of(store, DAREDEVIL) is WatchStatus.NONE
+        assert await pane_shows(pilot, "The Punisher")
