@@ -132,7 +132,7 @@ class Shield:
 def started_shows(library: Library) -> set[str]:
     """Shows with marks, or Watching / On hold."""
     started = {k for k, v in library.statuses().items() if v in STARTED_STATUSES}
-    started.update(library.store.user.shows_with_marks())
+    started.update(library.store.user.shows_with_marks(marked=True))
     return started
 
 

@@ -10,7 +10,7 @@ from fancompanion.core.library import Library
 from fancompanion.core.models import Credit, Episode, NewsItem, Show, ShowRecord, WatchStatus
 from fancompanion.core.shield import Horizon, horizon, judge, shield, shield_settings
 from fancompanion.core.spoilers import READING_VERSION, read_item, show_facts
-from tests.marks import watch
+from tests.marks import unwatch, watch
 
 JJ = "tvmaze-1370"
 DAREDEVIL = "imdb-tt3322312"
@@ -214,6 +214,17 @@ def test_bundled_library_jessica_jones_up_to_s01e07(library: Library) -> None:
 
 def test_a_show_not_started_is_never_shielded(library: Library) -> None:
     library.store.user.set_status(DAREDEVIL, WatchStatus.PLAN)
+    assert all(label is None for label in _titles(library).values())
+
+
+def test_a_show_whose_marks_were_all_taken_back_is_not_started(library: Library) -> None:
+    """A mark undone (or unmarked) leaves the show's marks file behind, empty: the show is
+    not started, and its news is not shielded (it was: "beyond S01E01" for a show never seen)."""
+    record = library.store.catalog.record(DAREDEVIL)
+    assert record is not None
+    watch(library.store, DAREDEVIL, record.episodes[:1])
+    unwatch(library.store, DAREDEVIL, record.episodes[:1])
+    assert library.store.user.marks(DAREDEVIL) == []
     assert all(label is None for label in _titles(library).values())
 
 

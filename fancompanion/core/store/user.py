@@ -104,13 +104,16 @@ class UserState:
         decoded = read_file(self.marks_path(show_id), WATCHED, WatchedFile)
         return [] if decoded is None else list(decoded.marks.values())
 
-    def shows_with_marks(self) -> list[str]:
-        """Show ids that have a marks file (file names are the ids, made filesystem-safe)."""
+    def shows_with_marks(self, *, marked: bool = False) -> list[str]:
+        """Show ids that have a marks file (file names are the ids, made filesystem-safe);
+        ``marked``: only those with a mark in it (every mark undone leaves the file, empty)."""
         if not self.watched_dir.is_dir():
             return []
         out = []
         for path in self.watched_dir.glob("*.json"):
             decoded = read_file(path, WATCHED, WatchedFile)
+            if marked and not (decoded and decoded.marks):
+                continue
             info = next(iter(decoded.info.values()), None) if decoded else None
             out.append(info.show if info else path.stem)
         return out
