@@ -98,7 +98,7 @@ def plain(entry: Candidate) -> str:
 class _EntryProvider(Provider):
     """Loads entries once per palette opening; subclasses say what they are and where they go."""
 
-    entries: list[Candidate]
+    _reading: asyncio.Future[list[Candidate]]
     weight = 1.0  # shows first, then people, then news: a score is scaled by it
 
     @property
@@ -113,11 +113,19 @@ class _EntryProvider(Provider):
         return partial(self.host.open_show, entry.target, entry.tab, entry.focus)
 
     async def startup(self) -> None:
-        self.entries = await asyncio.to_thread(self.load, self.host.library)
+        # Started here, awaited by the searches: Textual's searches wait for ``startup``, and a
+        # search replaced by the next letter is cancelled with what it waits for. The reading
+        # (seconds at 50,000 news items) must outlive it, or no search finds anything after.
+        self._reading = asyncio.ensure_future(asyncio.to_thread(self.load, self.host.library))
+
+    async def entries(self) -> list[Candidate]:
+        """The candidates, once read (a cancelled search leaves the reading running)."""
+        return await asyncio.shield(self._reading)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for score, shown, entry in await asyncio.to_thread(rank, matcher, self.entries):
+        entries = await self.entries()
+        for score, shown, entry in await asyncio.to_thread(rank, matcher, entries):
             yield Hit(score * self.weight, shown, self.command(entry), text=plain(entry))
 
 
@@ -140,7 +148,8 @@ class ShowsProvider(_EntryProvider):
         ]
 
     async def discover(self) -> Hits:
-        watching = [e for e in self.entries if e.extra.endswith(WatchStatus.WATCHING.label)]
+        entries = await self.entries()
+        watching = [e for e in entries if e.extra.endswith(WatchStatus.WATCHING.label)]
         for entry in watching[:MAX_DISCOVERY]:
             yield DiscoveryHit(display(entry, ()), self.command(entry), text=plain(entry))
 

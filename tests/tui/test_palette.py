@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import ClassVar
 
+import pytest
 from textual.command import CommandList, CommandPalette, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
@@ -126,3 +128,40 @@ async def test_in_the_app_the_palette_follows_mike_colter_to_jessica_jones_cast(
         assert isinstance(screen, LibraryScreen)
         assert screen.query_one(ShowsList).current_id == "tvmaze-1370"
         assert screen.query_one(ShowPane).active == "cast"
+
+
+async def test_typing_while_the_news_is_still_being_read_still_finds_news(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big store takes seconds to read every news item when the palette opens; a fan types
+    meanwhile, and each letter replaces the search before it. News must still be found once
+    it is read (the replaced search took the reading down with it: the palette searched
+    forever, and found no news until it was opened again)."""
+    gate = threading.Event()
+    read = NewsProvider.load
+
+    def slow(self: NewsProvider, library: Library) -> list[Candidate]:
+        gate.wait(10)  # the store is big
+        return read(self, library)
+
+    monkeypatch.setattr(NewsProvider, "load", slow)
+    app = PaletteApp(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        for letter in "cro":
+            await pilot.press(letter)
+            await pilot.pause(0.05)  # each letter a new search, the one before given up
+        gate.set()
+        await pilot.press(*"ss")
+        expected = "Same hero, several shows: the crossover casting"
+        prompts: list[str] = []
+        for _ in range(200):
+            await pilot.pause(0.02)
+            results = app.screen.query_one(CommandList)
+            prompts = [
+                Content.from_markup(results.get_option_at_index(i).prompt).plain  # type: ignore[arg-type]
+                for i in range(results.option_count)
+            ]
+            if any(expected in p for p in prompts):
+                break
+        assert any(expected in p for p in prompts), prompts
