@@ -14,6 +14,7 @@ from tests.fetch.showdata import embedded_show
 from tests.marks import watch
 from tests.tui.library_pilot import (
     JESSICA,
+    LUKE,
     list_rows,
     make_app,
     said,
@@ -120,3 +121,19 @@ async def test_del_says_what_is_saved_a_status_alone_or_nothing(store: Store) ->
     saved = list((store.root / "user" / "backups" / "removed").glob("*.json"))
     assert len(saved) == 1
     assert "watching" in saved[0].read_text().lower()
+
+
+async def test_after_removing_a_show_the_cursor_goes_to_the_next_one(store: Store) -> None:
+    """`del`, `y` on Jessica Jones: the cursor goes to the show after it, Luke Cage, and the
+    pane shows it (it went back to the first show of the list, Daredevil)."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")
+        await until(pilot, lambda: text_of(app, "#overview-name") == "Jessica Jones")
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("y")
+        await until(pilot, lambda: not any(r.startswith("Jessica") for r in list_rows(app)))
+        await until(pilot, lambda: text_of(app, "#overview-name") == "Luke Cage")
+        assert shows_list(app).current_id == LUKE

@@ -119,7 +119,9 @@ class ShowsList(ScrollView, can_focus=True):
         prefer: str | None = None,
     ) -> None:
         """Replace the whole library (at start and after a refresh), keeping the cursor's show,
-        or else putting it on ``prefer`` (the show last looked at)."""
+        or else putting it on ``prefer`` (the show last looked at); when the cursor's show is
+        gone (removed), on the show that took its place."""
+        near = self._cursor
         keep = self.current_id or prefer
         none = WatchStatus.NONE
         entries = [ListedShow(s, _GROUP[statuses.get(s.id, none)]) for s in summaries]
@@ -128,7 +130,7 @@ class ShowsList(ScrollView, can_focus=True):
         self._filter.reset(entries)
         self._loaded = True
         self._problem = ""
-        self._rebuild(keep)
+        self._rebuild(keep, near)
         self.call_after_refresh(self._filter.prepare)  # ready before the first keystroke
 
     def show_problem(self, text: str) -> None:
@@ -193,7 +195,7 @@ class ShowsList(ScrollView, can_focus=True):
                 return True
         return False
 
-    def _rebuild(self, keep: str | None) -> None:
+    def _rebuild(self, keep: str | None, near: int | None = None) -> None:
         # Up to the whole library per keystroke: the matches (best first) are grouped by a
         # stable sort on their group number and counted in C, not appended one by one.
         found = self._filter.matches
@@ -215,6 +217,8 @@ class ShowsList(ScrollView, can_focus=True):
         if kept is not None and kept.group in counts:
             with suppress(ValueError):  # (not among the matches)
                 target = rows.index(kept)
+        elif near is not None and rows:  # ``keep`` is gone: the show now at its place
+            target = self._step(min(near, len(rows)) - 1, 1) or self._step(len(rows), -1)
         self._cursor = None
         self._move(target)
 
