@@ -88,6 +88,11 @@ class Digest:
     def empty(self) -> bool:
         return not (self.aired or self.changes or self.news or self.shielded or self.failed_feeds)
 
+    def shows_of(self, item: NewsItem) -> list[str]:
+        """The names of the library shows an item is about (a show it names that has left the
+        library is not named, and never by its id)."""
+        return [self.show_names[s] for s in item.show_ids if s in self.show_names]
+
     def lines(self) -> list[Line]:
         out = [
             Line("aired", a.show_name, a.text, a.show_id, "seasons", episode=a.lands_on)
@@ -105,7 +110,7 @@ class Digest:
             for c in self.changes
         ]
         for item in self.news:
-            about = ", ".join(self.show_names.get(s, s) for s in item.show_ids[:2])
+            about = ", ".join(self.shows_of(item)[:2])
             out.append(Line("news", about or item.source, item.title, news_id=item.id))
         if self.shielded:
             plural = "s" if self.shielded != 1 else ""
@@ -145,7 +150,7 @@ class Digest:
                     "title": n.title,
                     "published": n.published,
                     "source": n.source,
-                    "shows": [self.show_names.get(s, s) for s in n.show_ids],
+                    "shows": self.shows_of(n),
                 }
                 for n in self.news
             ],

@@ -66,3 +66,20 @@ def test_each_digest_line_lands_on_the_episode_it_is_about() -> None:
         ("seasons", "S1E3"),  # the episode whose date moved
         ("seasons", ""),  # a new season: the tab, no episode
     ]
+
+
+def test_a_news_line_names_only_shows_still_in_the_library() -> None:
+    """News about Iron Fist and The Defenders, Iron Fist since removed: named by the show left,
+    never by the removed one's id."""
+    from fancompanion.core.digest import Digest
+    from fancompanion.core.models import NewsItem
+
+    item = NewsItem(
+        "n1", "notes", "Iron Fist season 1 is out", show_ids=("imdb-tt3322310", "tvmaze-2176")
+    )
+    window = ("2026-11-18T00:00:00Z", "2026-11-28T00:00:00Z")
+    digest = Digest(*window, news=(item,), show_names={"tvmaze-2176": "The Defenders"})
+    assert [(line.title, line.text) for line in digest.lines()] == [
+        ("The Defenders", "Iron Fist season 1 is out")
+    ]
+    assert digest.to_json()["news"][0]["shows"] == ["The Defenders"]
