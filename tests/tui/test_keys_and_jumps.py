@@ -11,8 +11,10 @@ from textual.app import App
 from textual.content import Content
 from textual.widgets import OptionList, Static, TabbedContent
 
+from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.tui.screens.news import NewsScreen, TextLoaded
+from tests.marks import watch
 from tests.tui.library_pilot import (
     DAREDEVIL,
     JESSICA,
@@ -25,7 +27,7 @@ from tests.tui.library_pilot import (
     text_of,
 )
 from tests.tui.screen_harness import settle
-from tests.tui.test_library_tracking import cursor_code, cursor_label, row_of
+from tests.tui.test_library_tracking import cursor_code, cursor_label, row_of, seasons_tree
 
 PUNISHER = "imdb-tt5675620"
 
@@ -158,6 +160,30 @@ async def test_the_mention_under_the_cursor_stays_when_the_items_text_arrives_la
         body = screen.query_one("#reader-body", Static).content
         assert isinstance(body, Content)
         assert body.plain == "Harlem's hero returns."
+
+
+async def test_a_jump_to_an_episode_deep_in_a_season_shows_it_on_a_small_terminal(
+    store: Store,
+) -> None:
+    """Up next's enter on Daredevil S01E13 at 80x16 (the tree shows 8 lines): the episode under
+    the cursor is on screen, not below the tree's edge."""
+    record = store.catalog.record(DAREDEVIL)
+    assert record is not None
+    first_twelve = [e for e in record.episodes if e.season == 1 and e.number and e.number <= 12]
+    watch(store, DAREDEVIL, first_twelve)
+    store.user.set_status(DAREDEVIL, WatchStatus.WATCHING)
+    app = make_app(store)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "u")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert cursor_code(app) == "S01E13"
+        tree = seasons_tree(app)
+        top, height = tree.scroll_offset.y, tree.scrollable_content_region.height
+        assert height < 14  # the season does not fit: the tree had to scroll
+        assert top <= tree.cursor_line < top + height
 
 
 async def test_enter_on_an_up_next_row_lands_on_that_episode_of_that_show(store: Store) -> None:

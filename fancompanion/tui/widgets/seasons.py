@@ -216,6 +216,9 @@ class Seasons(Vertical):
         if node.parent is not None and not node.parent.is_root:
             tree.scroll_to_node(node.parent, animate=False)  # keep the season's heading in view
         tree.move_cursor(node)
+        # again once the tab's layout has settled: a jump lands here while the tab is still
+        # being shown, and a scroll worked out from its size before that can miss the line
+        tree.call_after_refresh(tree.scroll_to_node, node, animate=False)
         self._show_detail()
 
     def _relabel(self) -> None:
