@@ -181,15 +181,23 @@ class Library:
 
     # -- up next and upcoming -----------------------------------------------------------------
 
-    def up_next(self, now: str | None = None) -> list[UpNext]:
-        """For every show being watched, the next unwatched aired episode."""
+    def up_next(self, now: str | None = None, problems: list[str] | None = None) -> list[UpNext]:
+        """For every show being watched, the next unwatched aired episode. With ``problems``,
+        a show whose files cannot be read is left out and its one-line error added there (the
+        other shows are still listed); without, the error is raised."""
         when = now or now_iso()
         watching = {k for k, v in self.statuses().items() if v is WatchStatus.WATCHING}
         out = []
         for summary in self.summaries():
             if summary.id not in watching:
                 continue
-            view = self.show(summary.id, when)
+            try:
+                view = self.show(summary.id, when)
+            except StoreError as error:
+                if problems is None:
+                    raise
+                problems.append(str(error))
+                continue
             if view is not None and view.next_to_watch is not None:
                 out.append(UpNext(summary, view.next_to_watch, view.progress))
         return out

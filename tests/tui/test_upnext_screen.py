@@ -10,7 +10,9 @@ from textual.widgets import DataTable, Static
 from fancompanion.core.library import Library
 from fancompanion.core.models import Episode, Show, ShowRecord, WatchStatus
 from fancompanion.core.store import Store
+from fancompanion.tui import compat
 from fancompanion.tui.screens.upnext import EMPTY_UP_NEXT, UpNextScreen
+from tests.marks import watch
 from tests.tui.screen_harness import HarnessApp, settle
 
 NOW = "2040-01-01T12:00:00Z"  # the catalog marks later episodes pending at write time
@@ -114,3 +116,28 @@ async def test_in_the_app_u_marks_and_the_library_progress_follows(
     view = library.show(JESSICA_JONES, NOW)
     assert view is not None
     assert view.progress.watched == 1
+
+
+async def test_a_damaged_marks_file_is_named_and_the_other_shows_are_listed(
+    library: Library, store: Store
+) -> None:
+    """Daredevil's marks file cut short (a crash mid-copy, a bad sync): Up next still lists
+    Jessica Jones, and one notification names the damaged file and the repair."""
+    daredevil = "imdb-tt3322312"
+    store.user.set_status(JESSICA_JONES, WatchStatus.WATCHING)
+    store.user.set_status(daredevil, WatchStatus.WATCHING)
+    record = store.catalog.record(daredevil)
+    assert record is not None
+    watch(store, daredevil, record.episodes[:1])
+    store.user.marks_path(daredevil).write_text('{"marks": {"1": {"key": "S1E1", ')
+    app = HarnessApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = UpNextScreen(library, now=fixed_now)
+        await app.push_screen(screen)
+        await settle(pilot)
+        table: DataTable[Text] = screen.query_one("#up-next-table", DataTable)
+        assert row(table, JESSICA_JONES)[:2] == ["Jessica Jones", "S01E01"]
+        said = [n.message for n in compat.notifications(app) if n.severity == "error"]
+        assert len(said) == 1
+        assert f"{daredevil}.json is damaged" in said[0]
+        assert "fancompanion doctor --repair" in said[0]

@@ -40,6 +40,7 @@ EMPTY_UPCOMING = f"Nothing in your library airs in the next {UPCOMING_DAYS} days
 class UpNextLoaded(Message):
     rows: list[UpNext]
     airings: list[Airing]
+    problems: list[str]  # shows left out: their files cannot be read (one line each)
 
 
 def title_cell(name: str) -> Text:
@@ -78,6 +79,7 @@ class UpNextScreen(Screen[None]):
         self.now = now or now_iso
         self.entries: dict[str, UpNext] = {}
         self.airings: dict[str, Airing] = {}
+        self._said: set[str] = set()  # damaged files already named
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,9 +114,9 @@ class UpNextScreen(Screen[None]):
         library, now = self.library, self.now()
 
         def load() -> None:
-            self.post_message(
-                UpNextLoaded(library.up_next(now), library.upcoming(UPCOMING_DAYS, now))
-            )
+            problems: list[str] = []
+            rows = library.up_next(now, problems)
+            self.post_message(UpNextLoaded(rows, library.upcoming(UPCOMING_DAYS, now), problems))
 
         run_in_thread(self, load, group="upnext-load", description="Finding what is next")
 
@@ -124,6 +126,13 @@ class UpNextScreen(Screen[None]):
 
     def on_up_next_loaded(self, event: UpNextLoaded) -> None:
         rows, airings = event.rows, event.airings
+        for problem in event.problems:  # a damaged marks file: the other shows are listed
+            said = f"Reading your marks: {line(problem)}"
+            if said not in self._said:
+                self._said.add(said)
+                self.notify(
+                    said, title="Something went wrong", severity="error", markup=False, timeout=10
+                )
         table = self.query_one("#up-next-table", DataTable)
         keep = self._cursor_key("up-next-table")
         table.clear()
