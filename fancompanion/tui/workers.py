@@ -18,7 +18,10 @@ from typing import Any
 
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
+
+from fancompanion.tui.safe import line
 
 _owners: weakref.WeakKeyDictionary[Worker[Any], DOMNode] = weakref.WeakKeyDictionary()
 
@@ -63,3 +66,14 @@ def owner(worker: Worker[Any]) -> DOMNode | None:
 def cancelled() -> bool:
     """Inside a worker: has a newer request replaced this one?"""
     return get_current_worker().is_cancelled
+
+
+def name_damaged_once(node: Widget, said: set[str], problem: str) -> None:
+    """Name a store file that cannot be read (its one-line error, which says how to repair it)
+    in one notification, once per screen (``said``): the rest of the screen keeps working."""
+    message = f"Reading your marks: {line(problem)}"
+    if message not in said:
+        said.add(message)
+        node.notify(
+            message, title="Something went wrong", severity="error", markup=False, timeout=10
+        )

@@ -33,7 +33,7 @@ from fancompanion.tui.screens.pane_control import LAST_SHOW, PaneControl
 from fancompanion.tui.widgets.filter_box import FilterInput
 from fancompanion.tui.widgets.footer import KeysFooter
 from fancompanion.tui.widgets.shows_list import ShowsList
-from fancompanion.tui.workers import WorkFailed, run_in_thread
+from fancompanion.tui.workers import WorkFailed, name_damaged_once, run_in_thread
 
 HIDE_SPOILERS = "hide_spoilers"
 THEME = "theme"
@@ -179,12 +179,7 @@ class LibraryScreen(Screen[None]):
         try:
             return self.library.watched_count(summary, now), aired_count(summary, now)
         except StoreError as error:
-            said = f"Reading your marks: {line(str(error))}"
-            if said not in self._said:
-                self._said.add(said)
-                self.notify(
-                    said, title="Something went wrong", severity="error", markup=False, timeout=10
-                )
+            name_damaged_once(self, self._said, str(error))
             return None
 
     def on_show_highlighted(self, event: messages.ShowHighlighted) -> None:

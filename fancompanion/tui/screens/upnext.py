@@ -26,7 +26,7 @@ from fancompanion.tui.keys import bindings
 from fancompanion.tui.messages import StoreChanged
 from fancompanion.tui.safe import line, text
 from fancompanion.tui.widgets.footer import KeysFooter
-from fancompanion.tui.workers import run_in_thread
+from fancompanion.tui.workers import name_damaged_once, run_in_thread
 
 UPCOMING_DAYS = 30
 EMPTY_UP_NEXT = (
@@ -127,12 +127,7 @@ class UpNextScreen(Screen[None]):
     def on_up_next_loaded(self, event: UpNextLoaded) -> None:
         rows, airings = event.rows, event.airings
         for problem in event.problems:  # a damaged marks file: the other shows are listed
-            said = f"Reading your marks: {line(problem)}"
-            if said not in self._said:
-                self._said.add(said)
-                self.notify(
-                    said, title="Something went wrong", severity="error", markup=False, timeout=10
-                )
+            name_damaged_once(self, self._said, problem)
         table = self.query_one("#up-next-table", DataTable)
         keep = self._cursor_key("up-next-table")
         table.clear()
