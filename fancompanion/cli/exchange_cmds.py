@@ -185,10 +185,14 @@ def cmd_calendar(context: Context) -> int:
 def cmd_stats(context: Context) -> int:
     from fancompanion.exchange.stats import compute
 
-    stats = compute(context.store)
+    problems: list[str] = []
+    stats = compute(context.store, problems)
+    for problem in problems:  # a damaged marks file: the other shows are still counted
+        context.warn(f"not counted: {problem}")
+    status = 1 if problems else 0  # the figures leave something out
     if context.args.json:
         context.print(json.dumps(stats.as_dict(), ensure_ascii=False, indent=1))
-        return 0
+        return status
     context.print(
         f"{stats.episodes} episode(s) watched ({stats.plays - stats.episodes} rewatch(es)), "
         f"{stats.hours:g} hour(s), in {stats.shows_watched} show(s)"
@@ -215,4 +219,4 @@ def cmd_stats(context: Context) -> int:
         top = max(c for _, c in months)
         for month, count in months:
             context.print(f"  {month}  {count:5}  {'█' * max(1, round(30 * count / top))}")
-    return 0
+    return status

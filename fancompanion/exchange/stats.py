@@ -68,15 +68,16 @@ class Stats:
         }
 
 
-def compute(store: Store) -> Stats:
+def compute(store: Store, problems: list[str] | None = None) -> Stats:
+    """The figures of every marks file. With ``problems``, a damaged file is left out and its
+    one line (the file and its repair) added there; without, its error is raised."""
     stats = Stats()
     per_year: Counter[str] = Counter()
     per_month: Counter[str] = Counter()
     minutes_month: Counter[str] = Counter()
     minutes_year: Counter[str] = Counter()
     days: set[date] = set()
-    for show_id in store.user.shows_with_marks():
-        marks = store.user.marks(show_id)
+    for show_id, marks in store.user.each_marks(problems):
         if not marks:
             continue
         stats.shows_watched += 1

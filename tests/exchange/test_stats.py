@@ -80,3 +80,31 @@ def test_stats_command_prints_totals_and_json(store: Store, data_dir: Path) -> N
     assert data["episodes"] == 5
     assert data["rewatches"] == 1
     assert data["shows_by_status"]["Watching"] == 1
+
+
+def test_one_damaged_marks_file_is_named_and_the_rest_still_reported(store: Store) -> None:
+    """Daredevil's marks file overwritten with junk: ``stats`` still prints Jessica Jones's
+    figures, names the damaged file and its repair in one line on stderr, and exits 1 (the
+    figures leave something out); the TUI's Stats screen reads the same ``problems``."""
+    _watch(store)
+    daredevil = "imdb-tt3322312"
+    view = Library(store).show(daredevil)
+    assert view is not None
+    watch(store, daredevil, view.record.episodes[:2], at="2026-01-02T21:00:00Z")
+    store.user.marks_path(daredevil).write_text("{not json")
+    code, out, err = cli("stats")
+    assert code == 1
+    assert out.startswith("5 episode(s) watched (1 rewatch(es))")
+    assert "in 1 show(s)" in out
+    lines = err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("fancompanion: not counted: ")
+    assert f"{daredevil}.json is damaged" in lines[0]
+    assert "fancompanion doctor --repair" in lines[0]
+    code, out, err = cli("stats", "--json")
+    assert code == 1
+    assert json.loads(out)["episodes"] == 5
+    assert f"{daredevil}.json is damaged" in err
+    problems: list[str] = []
+    assert compute(store, problems).shows_watched == 1
+    assert len(problems) == 1

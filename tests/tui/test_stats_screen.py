@@ -6,6 +6,8 @@ from textual.widgets import Sparkline, Static
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
+from fancompanion.tui import compat
+from fancompanion.tui.app import FanCompanionApp
 from fancompanion.tui.screens.stats import StatsScreen
 from tests.marks import watch
 from tests.tui.screen_harness import HarnessApp, settle
@@ -57,3 +59,30 @@ async def test_stats_screen_with_no_history_says_how_to_start(library: Library) 
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, StatsScreen)
+
+
+async def test_one_damaged_marks_file_is_named_and_the_rest_is_counted(library: Library) -> None:
+    """Daredevil's marks file overwritten with junk (a bad sync, a stray editor): S still shows
+    the figures of every other show, and one notification names the file and its repair."""
+    _history(library)
+    daredevil = "imdb-tt3322312"
+    record = library.store.catalog.record(daredevil)
+    assert record is not None
+    watch(library.store, daredevil, record.episodes[:2], at="2026-11-03T21:00:00Z")
+    library.store.user.marks_path(daredevil).write_text("{not json")
+    app = FanCompanionApp(library, clock=lambda: "2026-11-25T12:00:00Z")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        before = len(compat.notifications(app))  # the library list may name it too
+        await pilot.press("S")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        summary = _plain(screen, "#stats-summary")
+        assert "5 episodes watched, 0 rewatches" in summary
+        assert "in 1 show" in summary
+        assert "Watching" in _plain(screen, "#stats-status")
+        said = [n.message for n in compat.notifications(app)[before:]]
+        assert len(said) == 1
+        assert f"{daredevil}.json is damaged" in said[0]
+        assert "fancompanion doctor --repair" in said[0]

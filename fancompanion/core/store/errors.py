@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class StoreError(Exception):
@@ -43,3 +48,21 @@ class StoreWriteError(StoreError):
     def __init__(self, path: Path, error: OSError) -> None:
         reason = error.strerror or str(error)
         super().__init__(f"cannot write {path}: {reason}; nothing was changed")
+
+
+def each_readable(
+    items: Iterable[T], read: Callable[[T], R], problems: list[str] | None
+) -> Iterator[tuple[T, R]]:
+    """``(item, read(item))`` for each item, the one rule for a damaged file among many (a
+    show's marks, a show's record): with ``problems``, an item whose read raises
+    :class:`StoreError` is left out and the error's one line (the file and its repair) added
+    there, so the rest is still listed; without, the error is raised."""
+    for item in items:
+        try:
+            value = read(item)
+        except StoreError as error:
+            if problems is None:
+                raise
+            problems.append(str(error))
+            continue
+        yield item, value

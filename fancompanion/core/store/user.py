@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from fancompanion.core import ids
 from fancompanion.core.models import Feed, Mark, WatchStatus
+from fancompanion.core.store.errors import each_readable
 from fancompanion.core.store.files import StoreLock
 from fancompanion.core.store.schema import (
     READ,
@@ -107,16 +108,22 @@ class UserState:
     def shows_with_marks(self, *, marked: bool = False) -> list[str]:
         """Show ids that have a marks file (file names are the ids, made filesystem-safe);
         ``marked``: only those with a mark in it (every mark undone leaves the file, empty)."""
+        return [show for show, marks in self.each_marks() if marks or not marked]
+
+    def each_marks(self, problems: list[str] | None = None) -> Iterator[tuple[str, list[Mark]]]:
+        """(show id, its marks) for every marks file, each file read once. A damaged file is
+        left out and named in ``problems`` (raised without): see :func:`each_readable`."""
         if not self.watched_dir.is_dir():
-            return []
-        out = []
-        for path in self.watched_dir.glob("*.json"):
-            decoded = read_file(path, WATCHED, WatchedFile)
-            if marked and not (decoded and decoded.marks):
+            return
+
+        def read(path: Path) -> WatchedFile | None:
+            return read_file(path, WATCHED, WatchedFile)
+
+        for path, decoded in each_readable(self.watched_dir.glob("*.json"), read, problems):
+            if decoded is None:  # removed since the folder was listed
                 continue
-            info = next(iter(decoded.info.values()), None) if decoded else None
-            out.append(info.show if info else path.stem)
-        return out
+            info = next(iter(decoded.info.values()), None)
+            yield (info.show if info else path.stem), list(decoded.marks.values())
 
     def edit_marks(
         self, show_id: str, change: Callable[[list[Mark]], list[Mark]]

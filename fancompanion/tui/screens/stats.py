@@ -26,12 +26,13 @@ from fancompanion.tui.keys import bindings
 from fancompanion.tui.messages import StoreChanged
 from fancompanion.tui.safe import line, plain
 from fancompanion.tui.widgets.footer import KeysFooter
-from fancompanion.tui.workers import WorkFailed, run_in_thread
+from fancompanion.tui.workers import WorkFailed, name_damaged_once, run_in_thread
 
 
 @dataclass
 class StatsLoaded(Message):
     stats: Stats
+    problems: list[str]  # marks files left out: they cannot be read (one line each)
 
 
 MONTHS = 12
@@ -99,6 +100,7 @@ class StatsScreen(Screen[None]):
         self.library = library
         self.now = now or now_iso
         self.stats: Stats | None = None
+        self._said: set[str] = set()  # damaged files already named
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,7 +123,8 @@ class StatsScreen(Screen[None]):
         store = self.library.store
 
         def load() -> None:
-            self.post_message(StatsLoaded(compute(store)))
+            problems: list[str] = []
+            self.post_message(StatsLoaded(compute(store, problems), problems))
 
         run_in_thread(self, load, group="stats-load", description="Computing stats")
 
@@ -132,6 +135,8 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-summary", Static).update(Text(event.message))
 
     def on_stats_loaded(self, event: StatsLoaded) -> None:
+        for problem in event.problems:  # a damaged marks file: the others are counted
+            name_damaged_once(self, self._said, problem)
         stats = self.stats = event.stats
         today = date.fromisoformat(self.now()[:10])
         months = month_series(stats, MONTHS, today)
