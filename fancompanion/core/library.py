@@ -7,7 +7,7 @@ The TUI and the CLI both go through :class:`Library`; neither touches the store'
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 import msgspec
@@ -32,6 +32,7 @@ from fancompanion.core.models import (
 )
 from fancompanion.core.progress import MarkIndex, aired_count, next_air_time, standing
 from fancompanion.core.store.errors import StoreError as StoreError  # what callers catch
+from fancompanion.core.store.errors import each_readable
 from fancompanion.core.store.store import Store
 from fancompanion.core.timeutil import air_time, now_iso
 
@@ -138,18 +139,28 @@ class Library:
 
     # -- one show -----------------------------------------------------------------------------
 
-    def show(self, show_id: str, now: str | None = None) -> ShowView | None:
+    def show(
+        self,
+        show_id: str,
+        now: str | None = None,
+        statuses: Mapping[str, WatchStatus] | None = None,
+    ) -> ShowView | None:
+        """One show with the fan's marks and figures; ``statuses``: the fan's statuses when the
+        caller has read them already (a screen of many shows reads them once, not per show)."""
         record = self.store.catalog.record(show_id)
         if record is None:
             return None
-        return self._view(record, now or now_iso())
+        return self._view(record, now or now_iso(), statuses)
 
-    def _view(self, record: ShowRecord, now: str) -> ShowView:
+    def _view(
+        self, record: ShowRecord, now: str, statuses: Mapping[str, WatchStatus] | None = None
+    ) -> ShowView:
         marks = MarkIndex(self.store.user.marks(record.show.id))
         figures, to_watch, to_air = standing(record.episodes, marks, now)
+        status_of = self.statuses() if statuses is None else statuses
         return ShowView(
             record=record,
-            status=self.store.user.statuses().get(record.show.id, WatchStatus.NONE),
+            status=status_of.get(record.show.id, WatchStatus.NONE),
             marks=marks,
             progress=figures,
             next_to_watch=to_watch,
@@ -186,18 +197,11 @@ class Library:
         a show whose files cannot be read is left out and its one-line error added there (the
         other shows are still listed); without, the error is raised."""
         when = now or now_iso()
-        watching = {k for k, v in self.statuses().items() if v is WatchStatus.WATCHING}
+        statuses = self.statuses()  # once: state.json holds every show's status
+        watching = [s for s in self.summaries() if statuses.get(s.id) is WatchStatus.WATCHING]
         out = []
-        for summary in self.summaries():
-            if summary.id not in watching:
-                continue
-            try:
-                view = self.show(summary.id, when)
-            except StoreError as error:
-                if problems is None:
-                    raise
-                problems.append(str(error))
-                continue
+        views = each_readable(watching, lambda s: self.show(s.id, when, statuses), problems)
+        for summary, view in views:
             if view is not None and view.next_to_watch is not None:
                 out.append(UpNext(summary, view.next_to_watch, view.progress))
         return out
