@@ -6,10 +6,10 @@ from textual.widgets import Sparkline, Static
 
 from fancompanion.core.library import Library
 from fancompanion.core.models import WatchStatus
-from fancompanion.tui import compat
 from fancompanion.tui.app import FanCompanionApp
 from fancompanion.tui.screens.stats import StatsScreen
 from tests.marks import watch
+from tests.tui.library_pilot import said
 from tests.tui.screen_harness import HarnessApp, settle
 
 
@@ -71,9 +71,10 @@ async def test_one_damaged_marks_file_is_named_and_the_rest_is_counted(library: 
     watch(library.store, daredevil, record.episodes[:2], at="2026-11-03T21:00:00Z")
     library.store.user.marks_path(daredevil).write_text("{not json")
     app = FanCompanionApp(library, clock=lambda: "2026-11-25T12:00:00Z")
+    messages = said(app)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        before = len(compat.notifications(app))  # the library list may name it too
+        before = len(messages)  # the library list may name it too
         await pilot.press("S")
         await settle(pilot)
         screen = app.screen
@@ -82,7 +83,6 @@ async def test_one_damaged_marks_file_is_named_and_the_rest_is_counted(library: 
         assert "5 episodes watched, 0 rewatches" in summary
         assert "in 1 show" in summary
         assert "Watching" in _plain(screen, "#stats-status")
-        said = [n.message for n in compat.notifications(app)[before:]]
-        assert len(said) == 1
-        assert f"{daredevil}.json is damaged" in said[0]
-        assert "fancompanion doctor --repair" in said[0]
+        assert len(messages) == before + 1
+        assert f"{daredevil}.json is damaged" in messages[-1]
+        assert "fancompanion doctor --repair" in messages[-1]
