@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
@@ -13,6 +16,7 @@ from fancompanion.core.store import Store
 from fancompanion.tui import compat
 from fancompanion.tui.screens.upnext import EMPTY_UP_NEXT, UpNextScreen
 from tests.marks import watch
+from tests.tui.library_pilot import make_app, said, screen_text
 from tests.tui.screen_harness import HarnessApp, settle
 
 NOW = "2040-01-01T12:00:00Z"  # the catalog marks later episodes pending at write time
@@ -141,3 +145,45 @@ async def test_a_damaged_marks_file_is_named_and_the_other_shows_are_listed(
         assert len(said) == 1
         assert f"{daredevil}.json is damaged" in said[0]
         assert "fancompanion doctor --repair" in said[0]
+
+
+async def test_up_next_says_loading_until_its_rows_are_read(
+    library: Library, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 10,000 shows reading what is next takes seconds: meanwhile u shows "Loading…", not
+    bare column headers over "Nothing to watch next" (which claimed an empty list), and space
+    says it is still loading. The read is held here until the screen has been looked at."""
+    store.user.set_status(JESSICA_JONES, WatchStatus.WATCHING)
+    gate = threading.Event()
+    read = Library.up_next
+
+    def held(self: Library, now: str | None = None, problems: list[str] | None = None) -> Any:
+        gate.wait(10)  # the store is big
+        return read(self, now, problems)
+
+    monkeypatch.setattr(Library, "up_next", held)
+    app = make_app(store)
+    messages = said(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        try:
+            await settle(pilot)
+            await pilot.press("u")
+            for _ in range(50):  # until the screen is drawn (the read is still held)
+                await pilot.pause()
+                if "Loading…" in screen_text(app):
+                    break
+            shown = screen_text(app)
+            assert "Loading…" in shown
+            assert "Nothing to watch next" not in shown
+            assert "Seen" not in shown  # no column headers over no rows
+            await pilot.press("space")
+            assert messages[-1] == "Loading…"
+        finally:
+            gate.set()
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Jessica Jones" in shown
+        assert "Loading…" not in shown
+        await pilot.press("enter")  # the table has the keys once its rows are in
+        await settle(pilot)
+        assert not isinstance(app.screen, UpNextScreen)

@@ -29,6 +29,7 @@ from fancompanion.tui.widgets.footer import KeysFooter
 from fancompanion.tui.workers import name_damaged_once, run_in_thread
 
 UPCOMING_DAYS = 30
+LOADING = "Loading…"
 EMPTY_UP_NEXT = (
     "Nothing to watch next — set a show to Watching with w in the library "
     "(or you are all caught up)."
@@ -80,17 +81,26 @@ class UpNextScreen(Screen[None]):
         self.entries: dict[str, UpNext] = {}
         self.airings: dict[str, Airing] = {}
         self._said: set[str] = set()  # damaged files already named
+        self.loaded = False  # the first rows are in (until then the panes say "Loading…")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(initial="up-next"):
             with TabPane("Up next", id="up-next"):
-                yield RowsTable(id="up-next-table", cursor_type="row", zebra_stripes=True)
-                yield Static(EMPTY_UP_NEXT, id="up-next-empty", classes="empty", markup=False)
+                yield from self._pane("up-next", EMPTY_UP_NEXT)
             with TabPane(f"Upcoming ({UPCOMING_DAYS} days)", id="upcoming"):
-                yield RowsTable(id="upcoming-table", cursor_type="row", zebra_stripes=True)
-                yield Static(EMPTY_UPCOMING, id="upcoming-empty", classes="empty", markup=False)
+                yield from self._pane("upcoming", EMPTY_UPCOMING)
         yield KeysFooter()
+
+    def _pane(self, name: str, empty: str) -> ComposeResult:
+        """Until the first rows are read (seconds at 10,000 shows) a pane says "Loading…":
+        neither the table's bare headers nor the empty message, which would claim nothing."""
+        yield Static(LOADING, id=f"{name}-loading", classes="empty", markup=False)
+        table = RowsTable(id=f"{name}-table", cursor_type="row", zebra_stripes=True)
+        message = Static(empty, id=f"{name}-empty", classes="empty", markup=False)
+        table.display = message.display = False
+        yield table
+        yield message
 
     def on_mount(self) -> None:
         up_next = self.query_one("#up-next-table", DataTable)
@@ -191,7 +201,9 @@ class UpNextScreen(Screen[None]):
             table.refresh(layout=True)
 
     def _show_empty_states(self) -> None:
+        self.loaded = True
         for name, count in (("up-next", len(self.entries)), ("upcoming", len(self.airings))):
+            self.query_one(f"#{name}-loading", Static).display = False
             self.query_one(f"#{name}-table", DataTable).display = count > 0
             self.query_one(f"#{name}-empty", Static).display = count == 0
 
@@ -209,7 +221,7 @@ class UpNextScreen(Screen[None]):
             return
         show_id = self._cursor_key("up-next-table")
         if show_id is None:
-            self.notify(EMPTY_UP_NEXT, markup=False)
+            self.notify(EMPTY_UP_NEXT if self.loaded else LOADING, markup=False)
             return
         entry = self.entries[show_id]
         host_of(self.app).apply_change(
