@@ -187,3 +187,32 @@ async def test_up_next_says_loading_until_its_rows_are_read(
         await pilot.press("enter")  # the table has the keys once its rows are in
         await settle(pilot)
         assert not isinstance(app.screen, UpNextScreen)
+
+
+async def test_at_80_columns_long_names_give_way_and_every_column_is_seen(
+    library: Library, store: Store
+) -> None:
+    """A show with a long name and a long episode title at 80x24: the name and the title are
+    cut with an ellipsis so that Aired and Seen stay on screen (they were pushed past the
+    table's edge: the columns were fitted before the table had measured its new rows)."""
+    show = Show(id="tvmaze-90002", name="The Extraordinarily Long Adventures of Somebody")
+    title = "A Title Long Enough To Need Cutting At Eighty Columns Wide"
+    store.catalog.put_shows(
+        [
+            ShowRecord(
+                show=show,
+                episodes=(Episode(show.id, 1, 1, title, airstamp="2026-01-01T02:00:00Z"),),
+            )
+        ]
+    )
+    store.user.set_status(show.id, WatchStatus.WATCHING)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        rows = [r for r in screen_text(app).splitlines() if "The Extraordina" in r]
+        assert len(rows) == 1
+        assert "Somebody" not in rows[0]  # the name is cut …
+        assert "…  S01E01  A Title Long" in rows[0]
+        assert rows[0].rstrip().endswith("2026-01-01   0/1")  # … and Aired, Seen are seen

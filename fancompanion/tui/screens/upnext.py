@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+from textual.widgets.data_table import ColumnKey
 
 from fancompanion.core.commands import Watch
 from fancompanion.core.library import Airing, Library, UpNext
@@ -58,11 +59,48 @@ def episode_cells(episode: Episode, progress: Progress) -> tuple[Text, Text, Tex
     )
 
 
+def _widest(table: DataTable[Any], key: ColumnKey, label: Text) -> int:
+    """A column's widest cell or label, measured from its cells: the table measures rows
+    just added only when it is next idle, after the rows are fitted."""
+    cells: list[Text] = list(table.get_column(key))
+    return max([label.cell_len, *(cell.cell_len for cell in cells)])
+
+
 class RowsTable(DataTable[Any]):
     """A table whose ``enter`` opens the row's show and says so in the footer (DataTable's own
-    ``enter`` is a hidden binding, which would hide the screen's)."""
+    ``enter`` is a hidden binding, which would hide the screen's), and whose ``show`` and
+    ``title`` columns share what the others leave of its width."""
 
     BINDINGS = bindings("upnext.open")
+    FLEXIBLE = ("show", "title")
+
+    def on_resize(self) -> None:
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The show and title columns share what the others leave of the table's width (cut
+        with an ellipsis, not mid-word at the table's edge with columns to spare)."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        padding = 2 * self.cell_padding
+        columns = self.columns
+        widths = {key: _widest(self, key, column.label) for key, column in columns.items()}
+        fixed = sum(w + padding for k, w in widths.items() if k.value not in self.FLEXIBLE)
+        wanted = {k: w for k, w in widths.items() if k.value in self.FLEXIBLE}
+        room = max(len(wanted) * 8, width - fixed - padding * len(wanted))
+        if sum(wanted.values()) <= room:
+            for key in wanted:
+                columns[key].auto_width = True
+            return
+        # the title gives way first, then the show's name; neither below 8 cells
+        show_key = next(k for k in wanted if k.value == "show")
+        title_key = next(k for k in wanted if k.value == "title")
+        show = min(wanted[show_key], max(8, room // 3))
+        for key, cells in ((show_key, show), (title_key, max(8, room - show))):
+            columns[key].auto_width = False
+            columns[key].width = cells
+        self.refresh(layout=True)
 
 
 class UpNextScreen(Screen[None]):
@@ -164,41 +202,8 @@ class UpNextScreen(Screen[None]):
                 key=key,
             )
         self._show_empty_states()
-        self._fit_columns()
-
-    def on_resize(self) -> None:
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        """The show and title columns share what the others leave of the table's width (cut
-        with an ellipsis, not mid-word at the table's edge with columns to spare)."""
-        for table_id, flexible in (
-            ("up-next-table", ("show", "title")),
-            ("upcoming-table", ("show", "title")),
-        ):
-            table = self.query_one(f"#{table_id}", DataTable)
-            width = table.scrollable_content_region.width
-            if width <= 0:
-                continue
-            padding = 2 * table.cell_padding
-            columns = table.columns
-            fixed = sum(
-                c.content_width + padding for k, c in columns.items() if k.value not in flexible
-            )
-            wanted = {k: c.content_width for k, c in columns.items() if k.value in flexible}
-            room = max(len(wanted) * 8, width - fixed - padding * len(wanted))
-            if sum(wanted.values()) <= room:
-                for key in wanted:
-                    columns[key].auto_width = True
-                continue
-            # the title gives way first, then the show's name; neither below 8 cells
-            show_key = next(k for k in wanted if k.value == "show")
-            title_key = next(k for k in wanted if k.value == "title")
-            show = min(wanted[show_key], max(8, room // 3))
-            for key, cells in ((show_key, show), (title_key, max(8, room - show))):
-                columns[key].auto_width = False
-                columns[key].width = cells
-            table.refresh(layout=True)
+        for fitted in self.query(RowsTable):
+            fitted.fit_columns()  # a table just shown fits itself when it gets its size
 
     def _show_empty_states(self) -> None:
         self.loaded = True
