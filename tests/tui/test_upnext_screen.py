@@ -216,3 +216,23 @@ async def test_at_80_columns_long_names_give_way_and_every_column_is_seen(
         assert "Somebody" not in rows[0]  # the name is cut …
         assert "…  S01E01  A Title Long" in rows[0]
         assert rows[0].rstrip().endswith("2026-01-01   0/1")  # … and Aired, Seen are seen
+
+
+async def test_when_reading_fails_up_next_says_why_instead_of_loading(store: Store) -> None:
+    """The watchlist file (every show's status) damaged after the app started: u says what
+    is wrong and how to repair it where "Loading…" was, instead of loading for ever."""
+    store.user.set_status(JESSICA_JONES, WatchStatus.WATCHING)
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        store.user.state_path.write_text("{not json")
+        await pilot.press("u")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, UpNextScreen)
+        said = str(screen.query_one("#up-next-loading", Static).render())
+        assert "state.json is damaged" in said
+        assert "fancompanion doctor --repair" in said
+        shown = screen_text(app)
+        assert "Loading…" not in shown
+        assert "Nothing to watch next" not in shown

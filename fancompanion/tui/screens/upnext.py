@@ -27,7 +27,7 @@ from fancompanion.tui.keys import bindings
 from fancompanion.tui.messages import StoreChanged
 from fancompanion.tui.safe import line, text
 from fancompanion.tui.widgets.footer import KeysFooter
-from fancompanion.tui.workers import name_damaged_once, run_in_thread
+from fancompanion.tui.workers import WorkFailed, name_damaged_once, run_in_thread
 
 UPCOMING_DAYS = 30
 LOADING = "Loading…"
@@ -171,6 +171,13 @@ class UpNextScreen(Screen[None]):
     def on_store_changed(self, event: StoreChanged) -> None:
         """A mark (here, in the library, an undo, another process): the rows move on."""
         self._load()
+
+    def on_work_failed(self, event: WorkFailed) -> None:
+        """The first read failed (the app has named the error): say it where "Loading…" was,
+        not "Loading…" for ever. Rows already shown stay."""
+        if not self.loaded:
+            for name in ("up-next", "upcoming"):
+                self.query_one(f"#{name}-loading", Static).update(Text(event.message))
 
     def on_up_next_loaded(self, event: UpNextLoaded) -> None:
         rows, airings = event.rows, event.airings
