@@ -11,7 +11,15 @@ from textual.pilot import Pilot
 from fancompanion.core.models import WatchStatus
 from fancompanion.core.store import Store
 from fancompanion.tui.widgets.filter_box import FilterInput
-from tests.tui.library_pilot import DAREDEVIL, LUKE, library_screen, make_app, shows_list, text_of
+from tests.tui.library_pilot import (
+    DAREDEVIL,
+    JESSICA,
+    LUKE,
+    library_screen,
+    make_app,
+    shows_list,
+    text_of,
+)
 from tests.tui.screen_harness import settle
 
 
@@ -62,9 +70,8 @@ async def test_a_key_right_after_typing_never_acts_on_the_show_left_behind(store
 
 async def test_keys_sent_in_one_burst_never_act_on_the_show_left_behind(store: Store) -> None:
     """tmux or a fast typist sends `/luke`, `enter` and `w` before any is handled. The letters
-    reach the box after the keys queued behind them (the app hands them over from the list,
-    ``FanCompanionApp.on_key``), so `w` ends in the box too; whatever it does, it never sets
-    the status of Daredevil, the show on screen before the burst."""
+    reach the box (the app hands them over from the list, ``FanCompanionApp.on_key``); whatever
+    `w` does, it never sets the status of Daredevil, the show on screen before the burst."""
     app: App[None] = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -93,3 +100,33 @@ async def test_leaving_the_box_in_the_same_burst_never_acts_on_the_show_left_beh
         assert shows_list(app).filter_text == "pun"
         assert status_of(store, DAREDEVIL) is WatchStatus.NONE
         assert await pane_shows(pilot, "The Punisher")
+
+
+async def test_enter_in_a_burst_leaves_the_box_before_the_next_key(store: Store) -> None:
+    """`/jes`, `enter`, `w` sent at once (tmux send-keys): `enter` moves the focus to the list
+    while it is handled, so `w` goes to the list, not into the box (it was typed there: the
+    box read `jesw` and no show matched)."""
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst = [("slash", "/"), *((c, c) for c in "jes"), ("enter", "\r"), ("w", "w")]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        await settle(pilot)
+        assert library_screen(app).query_one(FilterInput).value == "jes"
+        assert shows_list(app).current_id == JESSICA
+        assert app.focused is shows_list(app)
+
+
+async def test_escape_in_a_burst_leaves_the_box_before_the_next_key(store: Store) -> None:
+    """`/jes`, `esc`, `w` sent at once: `esc` empties the box and goes to the list while it is
+    handled, so `w` is not typed into the box as a new filter."""
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst = [("slash", "/"), *((c, c) for c in "jes"), ("escape", "\x1b"), ("w", "w")]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        await settle(pilot)
+        assert library_screen(app).query_one(FilterInput).value == ""
+        assert app.focused is shows_list(app)

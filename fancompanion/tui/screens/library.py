@@ -288,10 +288,6 @@ class LibraryScreen(Screen[None]):
         """Show a tab of the selected show and move the focus into it (keys 1–4)."""
         self.showing.switch(tab)
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self.set_focus(self.shows)
-
     def on_show_chosen(self, event: messages.ShowChosen) -> None:
         self.showing.switch(self.showing.active_tab())
 

@@ -1,5 +1,10 @@
 """The library's ``/`` box: typing filters the shows list; ``esc`` clears it, ``enter`` goes to
-the list (the screen handles ``enter``)."""
+the list.
+
+Both move the focus while their key is handled, not through a message (``Input.Submitted``, or
+``Widget.focus``, which waits for a later turn): keys typed in the same burst (tmux send-keys,
+a paste, a fast typist: ``/jes`` ``enter`` ``w``) are handed to whatever has the focus when
+each comes round, so ``w`` must find the list focused, not the box."""
 
 from __future__ import annotations
 
@@ -19,7 +24,14 @@ class FilterInput(Input):
 
     def action_clear_filter(self) -> None:
         self.value = ""
-        self.screen.query_one(ShowsList).focus()
+        self._to_list()
+
+    async def action_submit(self) -> None:
+        """``enter``: go to the list (Input would post ``Submitted`` for someone to do it later)."""
+        self._to_list()
+
+    def _to_list(self) -> None:
+        self.screen.set_focus(self.screen.query_one(ShowsList))
 
     def validate_value(self, value: str) -> str:
         """Give the box its scroll width for ``value`` before it is stored, without a layout.
