@@ -284,6 +284,43 @@ COMMANDS: tuple[Command, ...] = (
         "Type to filter news by title or source",
         display_key="/",
     ),
+    # The show's News tab (the library): the same keys, said in the footer (OptionList's own
+    # enter is a hidden binding)
+    Command(
+        "show_news.open",
+        "enter",
+        "select",
+        "Open",
+        "News",
+        "Open the item in the News screen, which reads it offline",
+        in_help=False,  # Help lists enter once, under "Moving around"
+    ),
+    Command(
+        "show_news.reveal",
+        "s",
+        "reveal",
+        "Reveal",
+        "News",
+        "Show an item's title hidden by the spoiler shield (spoilers!)",
+        in_help=False,  # the News group lists s already
+    ),
+    # The show's Cast & Crew tab
+    Command(
+        "cast.work",
+        "enter",
+        "select",
+        "Their work",
+        "Cast & Crew",
+        "On a person: their other shows in your library, listed below",
+    ),
+    Command(
+        "cast.open",
+        "enter",
+        "select",
+        "Open show",
+        "Cast & Crew",
+        "On a show in that list: open it in the library",
+    ),
     # Up next
     Command(
         "upnext.tab_up_next",

@@ -77,3 +77,29 @@ async def test_up_next_and_the_digest_show_what_enter_does(store: Store) -> None
         await pilot.press("D")
         await settle(pilot)
         assert "⏎ Go there" in footer_pieces(app)
+
+
+async def test_inside_cast_and_news_tabs_the_footer_says_what_their_keys_do(store: Store) -> None:
+    """From inside Cast & Crew and News (as inside Seasons) the footer lists the tab's own keys
+    first, and they do what it says (it listed only the library's keys there)."""
+    from fancompanion.tui.screens.news import NewsScreen
+    from tests.tui.library_pilot import text_of
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")  # into Cast & Crew, on Daredevil's first actor
+        await settle(pilot)
+        assert footer_pieces(app)[0] == "⏎ Their work"
+        await pilot.press("enter")  # their work, listed below, gets the focus
+        await settle(pilot)
+        assert footer_pieces(app)[0] == "⏎ Open show"
+        await pilot.press("down", "enter")  # the other show they are in
+        await settle(pilot)
+        assert text_of(app, "#overview-name") == "The Defenders"
+        await pilot.press("4")  # into The Defenders' news
+        await settle(pilot)
+        assert footer_pieces(app)[:2] == ["⏎ Open", "s Reveal"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NewsScreen)

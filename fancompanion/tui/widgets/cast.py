@@ -8,9 +8,11 @@ jumps to it.
 from __future__ import annotations
 
 from itertools import groupby
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -20,12 +22,26 @@ from fancompanion.core.library import ShowView
 from fancompanion.core.models import Credit
 from fancompanion.tui import messages
 from fancompanion.tui.host import host_of
+from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
 from fancompanion.tui.styles import HEADING, MUTED
 from fancompanion.tui.widgets.hanging import Hanging
 from fancompanion.tui.workers import cancelled, run_in_thread
 
 CHOOSE = "Press enter on a person to see their work in your library."
+
+
+class People(OptionList):
+    """The cast and crew. ``enter`` is OptionList's own (a hidden binding): bound again here
+    with the footer text that says what it does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("cast.work")]
+
+
+class Work(OptionList):
+    """The chosen person's shows; ``enter`` opens one (said in the footer, as for People)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("cast.open")]
 
 
 class Cast(Vertical):
@@ -47,10 +63,10 @@ class Cast(Vertical):
         self._work_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="cast-people")
+        yield People(id="cast-people")
         with Vertical(id="cast-work-panel"):
             yield Static(Content.styled(CHOOSE, MUTED), id="cast-work-title")
-            yield OptionList(id="cast-work")
+            yield Work(id="cast-work")
 
     def show_view(self, view: ShowView) -> None:
         if view.id == self.show_id:

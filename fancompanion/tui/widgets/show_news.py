@@ -30,7 +30,7 @@ class ShowNews(OptionList):
     DEFAULT_CSS = """
     ShowNews { height: 1fr; border: none; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings("news.reveal")]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("show_news.open", "show_news.reveal")]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
