@@ -311,19 +311,14 @@ class FanCompanionApp(App[None]):
 
     def action_refresh(self) -> None:
         """Fetch in a worker behind a progress dialog; show new data and a summary after."""
-        from fancompanion.tui.screens.refresh import RefreshScreen
+        from fancompanion.tui.screens.refresh import RefreshScreen, announcement
 
         def done(summary: RefreshReport | None) -> None:
             if summary is None:
                 return
             self.notify_library_changed()
-            lines = [summary.line(), *(line(error) for error in summary.errors[:3])]
-            self.notify(
-                "\n".join(lines),
-                title="Refresh",
-                severity="error" if summary.errors else "information",
-                markup=False,
-            )
+            message, severity = announcement(summary)
+            self.notify(message, title="Refresh", severity=severity, markup=False)
 
         if not any(isinstance(screen, RefreshScreen) for screen in self.screen_stack):
             self.push_screen(RefreshScreen(self.library), done)

@@ -44,3 +44,27 @@ async def test_r_refreshes_and_announces_what_changed(
     assert len(store.catalog.news()) == before + 2
     assert announced[-1].startswith("0 shows updated, 2 new news items, 1 error")
     assert "Gone: HTTP 404" in announced[-1]
+
+
+async def test_r_with_no_network_says_so_in_one_line_at_80_columns(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing listens on TVmaze's port: the notification is its title and one line (it was
+    the counts, then the socket error folded over two more lines), and nothing changed."""
+    from tests.fetch.test_no_network import closed_port
+    from tests.tui.test_undo import toast_lines
+
+    monkeypatch.setenv("FANCOMPANION_TVMAZE_URL", f"http://127.0.0.1:{closed_port()}")
+    shows_before = store.catalog.summaries()
+    app = FanCompanionApp(Library(store))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("r")
+        for _ in range(100):  # up to 5 s: the refresh fails at its first request
+            await pilot.pause(0.05)
+            if not isinstance(app.screen, RefreshScreen) and any(toast_lines(app)):
+                break
+        assert [text for text in toast_lines(app) if text] == [
+            "Refresh",
+            "No network: nothing changed. Press r again when online.",
+        ]
+    assert store.catalog.summaries() == shows_before

@@ -20,13 +20,14 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 
 from fancompanion.core.library import Library
 from fancompanion.fetch.progress import RefreshReport, Step
 from fancompanion.tui.keys import bindings
-from fancompanion.tui.safe import content
+from fancompanion.tui.safe import content, line
 from fancompanion.tui.workers import WorkFailed, run_in_thread
 
 
@@ -46,6 +47,18 @@ class Finished(Message):
 
 
 STAGES = {"shows": "Shows", "news": "News feeds"}
+# One line at 80 columns: what failed, that nothing was lost, what to do. Which host could not
+# be reached and why (the system's words) is what ``fancompanion fetch`` prints.
+OFFLINE = "No network: nothing changed. Press r again when online."
+
+
+def announcement(summary: RefreshReport) -> tuple[str, SeverityLevel]:
+    """What the notification after a refresh says, and its severity: no network in one line;
+    otherwise the counts and the first three errors (a feed's or a show's, one line each)."""
+    if summary.offline:
+        return OFFLINE, "warning"
+    lines = [summary.line(), *(line(error) for error in summary.errors[:3])]
+    return "\n".join(lines), "error" if summary.errors else "information"
 
 
 class RefreshScreen(ModalScreen[RefreshReport]):
