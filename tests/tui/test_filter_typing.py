@@ -22,6 +22,8 @@ from tests.tui.library_pilot import (
 )
 from tests.tui.screen_harness import settle
 
+PUNISHER = "imdb-tt5675620"
+
 
 async def pane_shows(pilot: Pilot[None], name: str) -> bool:
     """Wait (up to 5 s) until the show pane shows ``name``."""
@@ -88,8 +90,9 @@ async def test_leaving_the_box_in_the_same_burst_never_acts_on_the_show_left_beh
 ) -> None:
     """`/pun`, `tab`, `w` sent at once (a paste, tmux send-keys): the letters are typed before
     the keys behind them are handled, so `w` finds the cursor on The Punisher and the pane
-    not there yet, and refuses; it never sets the status of Daredevil, the show on screen
-    before the burst (it did: the letters reached the box after `tab` and `w` had acted)."""
+    not there yet, and waits for it; it never sets the status of Daredevil, the show on
+    screen before the burst (it did: the letters reached the box after `tab` and `w` had
+    acted)."""
     app: App[None] = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -105,7 +108,8 @@ async def test_leaving_the_box_in_the_same_burst_never_acts_on_the_show_left_beh
 async def test_enter_in_a_burst_leaves_the_box_before_the_next_key(store: Store) -> None:
     """`/jes`, `enter`, `w` sent at once (tmux send-keys): `enter` moves the focus to the list
     while it is handled, so `w` goes to the list, not into the box (it was typed there: the
-    box read `jesw` and no show matched)."""
+    box read `jesw` and no show matched), and sets the status of Jessica Jones once her show
+    is read (it was refused while she was still opening)."""
     app: App[None] = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -116,6 +120,14 @@ async def test_enter_in_a_burst_leaves_the_box_before_the_next_key(store: Store)
         assert library_screen(app).query_one(FilterInput).value == "jes"
         assert shows_list(app).current_id == JESSICA
         assert app.focused is shows_list(app)
+        assert await pane_shows(pilot, "Jessica Jones")
+        for _ in range(100):  # saved in a worker, then the pane reads the show again
+            await settle(pilot)
+            if "Watching" in text_of(app, "#overview-status"):
+                break
+            await pilot.pause(0.05)
+        assert "Watching" in text_of(app, "#overview-status")
+        assert status_of(store, JESSICA) is WatchStatus.WATCHING
 
 
 async def test_escape_in_a_burst_leaves_the_box_before_the_next_key(store: Store) -> None:
@@ -130,3 +142,24 @@ async def test_escape_in_a_burst_leaves_the_box_before_the_next_key(store: Store
         await settle(pilot)
         assert library_screen(app).query_one(FilterInput).value == ""
         assert app.focused is shows_list(app)
+
+
+async def test_w_in_a_burst_acts_on_the_show_the_filter_ended_on(store: Store) -> None:
+    """`/the p`, `enter`, `w` at once: on the way the cursor passes other shows (`the` finds
+    The Defenders first); `w` waits for The Punisher, where the typing ended, and sets its
+    status, and no other show's."""
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        typed = [("space" if c == " " else c, c) for c in "the p"]
+        burst = [("slash", "/"), *typed, ("enter", "\r"), ("w", "w")]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        for _ in range(100):  # saved in a worker, then the pane reads the show again
+            await settle(pilot)
+            if "Watching" in text_of(app, "#overview-status"):
+                break
+            await pilot.pause(0.05)
+        assert text_of(app, "#overview-name") == "The Punisher"
+        assert "Watching" in text_of(app, "#overview-status")
+        assert store.user.statuses() == {PUNISHER: WatchStatus.WATCHING}

@@ -306,12 +306,12 @@ class LibraryScreen(Screen[None]):
     # -- tracking keys: carried out by the core, for the show on screen only ---------------------
 
     def action_cycle_status(self) -> None:
-        """Next watchlist status, or Completed right after every aired episode was watched."""
-        view = self.showing.on_screen()
-        if view is None:
-            self.app.bell()  # the show under the cursor is still opening
-            return
-        self.set_status(self.showing.next_status(view))
+        """Next watchlist status, or Completed right after every aired episode was watched; for
+        a show still opening (``w`` typed right behind ``/jes`` ``enter``), once it is there."""
+        if not self.showing.when_on_screen(
+            lambda view: self.set_status(self.showing.next_status(view))
+        ):
+            self.app.bell()  # no show under the cursor
 
     def set_status(self, status: WatchStatus) -> None:
         """Save the selected show's watchlist status (``w`` and the palette's Status commands)."""

@@ -4,7 +4,9 @@ One rule keeps the screen honest: the show in the pane is the show under the lis
 show is read in a thread when the cursor stops on it (after the frame with the moved cursor is
 drawn, so moving quickly through the list reads only the show it stops on); a read that comes
 back for a show the cursor has left is dropped; and a key that reaches the pane for any other
-show (a read still on its way) is refused, never applied to the show left behind.
+show (a read still on its way) is refused, never applied to the show left behind. A key of the
+list itself (``w``) typed right behind the keys that moved the cursor (``/jes`` ``enter`` ``w``
+in one burst) waits for the cursor's show and acts on it once it is read.
 
 The pane itself (:class:`ShowPane`, the tabs) is mounted just after the first frame; until then
 a tab asked for is kept and shown, and focused, once the pane is there.
@@ -56,6 +58,8 @@ class PaneControl:
         self._tab_on_load: str | None = None  # a jump's tab, shown with the show jumped to
         self._opening: str | None = None  # the show being read
         self._offer_completed: str | None = None  # show whose next "w" means Completed
+        # a key for the cursor's show, carried out once it is read: (show id, what it does)
+        self._waiting: tuple[str, Callable[[ShowView], None]] | None = None
 
     def current(self) -> str | None:
         """The show under the list's cursor."""
@@ -84,6 +88,10 @@ class PaneControl:
     def highlighted(self, show_id: str | None) -> None:
         """The list's cursor moved (``show_id`` None: nothing under it)."""
         self._offer_completed = None
+        # (the cursor now, not ``show_id``: the cursor's messages from the typing before the
+        # key may come round after it)
+        if self._waiting is not None and self._waiting[0] != self.current():
+            self._waiting = None  # the key was for a show the cursor has left
         if show_id is None:
             # no show is on screen, so no key may act on the one shown before
             self.view = None
@@ -136,10 +144,14 @@ class PaneControl:
             self.pane.show_view(view, self.clock(), self.hide_spoilers)
             if self.tab == "news":
                 self.pane.reload_news()
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting[0] == view.id:
+            waiting[1](view)
 
     def failed(self, message: str) -> None:
         """The show could not be read (``_opening`` stays: the same show is not retried)."""
         self._tab_on_load = None
+        self._waiting = None
         if self.pane is not None:
             self.pane.display = False
             self.show_empty(f"This show could not be opened: {message}")
@@ -156,6 +168,20 @@ class PaneControl:
         if show_id is not None and view.id != show_id:
             return None
         return view
+
+    def when_on_screen(self, act: Callable[[ShowView], None]) -> bool:
+        """Do ``act`` with the cursor's show: now if the pane shows it, else once its read
+        arrives (dropped if the cursor moves on first; a second key replaces the first). False
+        when no show is under the cursor."""
+        view = self.on_screen()
+        if view is not None:
+            act(view)
+            return True
+        show_id = self.current()
+        if show_id is None:
+            return False
+        self._waiting = (show_id, act)
+        return True
 
     def next_status(self, view: ShowView) -> WatchStatus:
         """What ``w`` sets: the next watchlist status, or Completed right after every aired
