@@ -3,7 +3,9 @@
 ``python -m bench.app_runner bare`` starts a bare Textual app (one ``Static``);
 ``python -m bench.app_runner app DATA`` starts FanCompanion exactly as ``fancompanion
 --data-dir DATA`` does (the real CLI path: store open, launch, ``App.run``), with ``App.run``
-switched to Textual's headless driver. ``filter`` additionally types into the library filter.
+switched to Textual's headless driver. ``filter`` additionally types into the library filter;
+``seasons`` opens a show on its Seasons tab. ``floor-filter`` and ``floor-seasons`` time the same
+two interactions in a bare Textual app (``bench/floor_app.py``): what Textual alone costs.
 
 A *frame* is a call of ``App._display``: the compositor has rendered the screen's update
 (only the final encoding to terminal bytes is skipped headless, for app and baseline alike).
@@ -21,6 +23,7 @@ import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 from textual.app import App  # noqa: E402
@@ -30,8 +33,9 @@ from textual.widget import Widget  # noqa: E402
 from bench.rss import peak_rss_kib  # noqa: E402
 
 SIZE = (120, 40)
-LIST_TYPES = ("ShowsList", "OptionList", "DataTable", "ListView")
+LIST_TYPES = ("ShowsList", "FloorList", "OptionList", "DataTable", "ListView")
 KEY_TIMEOUT = 2.0
+INTERACTIVE = ("filter", "seasons", "floor-filter", "floor-seasons")
 
 
 def shows_list(app: App[Any]) -> Widget | None:
@@ -109,7 +113,7 @@ class Probe:
             self.frames.append(now)
             if self.first is None and self.is_first(app):
                 self.first = now
-                if self.mode not in ("filter", "seasons"):
+                if self.mode not in INTERACTIVE:
                     emit({"first_frame_s": now - STARTED, "rss_kib": peak_rss_kib()})
                     os._exit(0)
             if self.watch is not None and self.changed_at is None and self.watch():
@@ -124,12 +128,12 @@ class Probe:
         return widget is not None and list_ready(widget)
 
     async def pilot(self, pilot: Pilot[Any]) -> None:
-        if self.mode not in ("filter", "seasons"):
+        if self.mode not in INTERACTIVE:
             return
         app = pilot.app
         while self.first is None:
             await asyncio.sleep(0.005)
-        if self.mode == "seasons":
+        if self.mode.endswith("seasons"):
             await self.open_seasons(pilot, self.keys)
             return
         widget = shows_list(app)
@@ -205,6 +209,13 @@ def main(argv: list[str]) -> int:
                 yield Static("FanCompanion")
 
         Bare().run()
+        return 1
+    if mode.startswith("floor-"):
+        from bench.floor_app import floor_app
+        from fancompanion.core.store import Store
+
+        names = [summary.name for summary in Store(Path(data)).catalog.index().shows]
+        floor_app(names, keys if mode == "floor-filter" else "").run()
         return 1
     from fancompanion.__main__ import main as fancompanion
 
