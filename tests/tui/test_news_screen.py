@@ -337,3 +337,36 @@ async def test_the_bundled_notes_are_dated_by_day_west_of_greenwich(store: Store
             assert "2018-06-22" in meta
             assert "2018-06-21" not in meta
             assert "00:00" not in meta
+
+
+async def test_filter_keys_sent_in_one_burst_reach_the_box_then_the_list(store: Store) -> None:
+    """`/punisher`, `enter`, `m` at once (tmux send-keys, a paste): every letter reaches the
+    box, `enter` goes back to the list while it is handled, and `m` marks the first item the
+    filter left read (the letters were lost and `m` was typed into the box)."""
+    from textual import events
+    from textual.widgets import Input
+
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NewsScreen)
+        burst = [("slash", "/"), *((c, c) for c in "punisher"), ("enter", "\r"), ("m", "m")]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        await settle(pilot)
+        assert screen.query_one("#news-filter", Input).value == "punisher"
+        assert screen.focused is screen.news_list
+        assert len(row_titles(screen)) == 2  # the two Punisher items
+        for _ in range(100):  # saved in a worker
+            if store.user.read_ids():
+                break
+            await pilot.pause(0.05)
+        [marked] = store.user.read_ids()  # the first row: the newest
+        assert library_item_title(store, marked) == "The Punisher season 2 is out today on Netflix"
+
+
+def library_item_title(store: Store, news_id: str) -> str:
+    return next(item.title for item in store.catalog.news() if item.id == news_id)

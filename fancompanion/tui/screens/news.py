@@ -28,7 +28,7 @@ from fancompanion.tui.messages import StoreChanged, WorkLoaded
 from fancompanion.tui.safe import content, line
 from fancompanion.tui.shielded import HIDDEN_TEXT, revealed
 from fancompanion.tui.widgets.footer import KeysFooter
-from fancompanion.tui.widgets.news_list import NewsList
+from fancompanion.tui.widgets.news_list import NewsFilter, NewsList
 from fancompanion.tui.widgets.reader import Link, Reader
 from fancompanion.tui.workers import WorkFailed, run_in_thread
 
@@ -74,7 +74,7 @@ class NewsScreen(Screen[None]):
         yield Header()
         with Horizontal(id="news-main"):
             with Vertical(id="news-left"):
-                yield Input(placeholder="Filter news  (/)", id="news-filter")
+                yield NewsFilter(placeholder="Filter news  (/)", id="news-filter")
                 yield NewsList(id="news-list")
                 yield Static(id="feed-errors")
             yield Reader(id="reader")
@@ -267,30 +267,36 @@ class NewsScreen(Screen[None]):
         box = self.query_one("#news-filter", Input)
         if box.value:
             box.value = ""
-            self.news_list.focus()
+            self.set_focus(self.news_list)  # now: the next key of a burst goes to the list
             return
         self.dismiss()
 
     def action_filter(self) -> None:
-        self.query_one("#news-filter", Input).focus()
+        # now, not later: the letters typed right after "/" (a paste, tmux) must reach the box
+        self.set_focus(self.query_one(NewsFilter))
 
     @on(Input.Changed, "#news-filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self.news_list.set_query(event.value)
-        self._update_counts()
-
-    @on(Input.Submitted, "#news-filter")
-    def _filter_done(self) -> None:
-        self.news_list.focus()
+    def _filtered(self) -> None:
+        self._update_counts()  # (the box filters the list itself, as each letter is typed)
 
     def action_toggle_sort(self) -> None:
         unread_first = not self.news_list.unread_first
         self.news_list.set_unread_first(unread_first)
         self.news_list.border_title = "Unread first" if unread_first else "Newest first"
 
+    def _under_cursor(self) -> NewsItem | None:
+        """The item ``m``, ``o`` and ``s`` act on: the one under the list's cursor, opened in
+        the reader now if its preview has not come round yet (the key was typed in the same
+        burst as the filter that moved the cursor: ``/punisher`` ``enter`` ``m``)."""
+        option = self.news_list.highlighted_option
+        cursor = option.id if option is not None else None
+        if cursor is not None and (self.current is None or self.current.id != cursor):
+            self._open(cursor, mark=False)
+        return self.current
+
     def action_reveal(self) -> None:
         """Show an item the spoiler shield hides (for the rest of this run of the app)."""
-        item = self.current
+        item = self._under_cursor()
         if item is None or not self.news_list.hidden(item.id):
             self.notify(
                 "Nothing hidden here: the spoiler shield only hides items that say too much."
@@ -301,19 +307,21 @@ class NewsScreen(Screen[None]):
         self._open(item.id, mark=True)
 
     def action_toggle_read(self) -> None:
-        if self.current is None:
+        item = self._under_cursor()
+        if item is None:
             self.notify("Select a news item first.")
             return
-        item, read = self.current, not self.news_list.is_read(self.current.id)
+        read = not self.news_list.is_read(item.id)
         self.news_list.set_read(item.id, read)
         self._update_counts()
         host_of(self.app).apply_change(SetRead((item.id,), read), title=line(item.title))
 
     def action_open_url(self) -> None:
-        if self.current is None:
+        item = self._under_cursor()
+        if item is None:
             self.notify("Select a news item first.")
             return
-        url = clean_url(self.current.url)
+        url = clean_url(item.url)
         if url is None:
             self.notify("This item has no web link; its stored text is all there is.")
             return

@@ -1,10 +1,10 @@
-"""The library's ``/`` box: typing filters the shows list; ``esc`` clears it, ``enter`` goes to
-the list.
+"""The ``/`` boxes over a list (the library's shows, the News screen's items): each letter
+filters the list, ``enter`` goes back to it; in the library ``esc`` clears the box too.
 
-Both move the focus while their key is handled, not through a message (``Input.Submitted``, or
-``Widget.focus``, which waits for a later turn): keys typed in the same burst (tmux send-keys,
-a paste, a fast typist: ``/jes`` ``enter`` ``w``) are handed to whatever has the focus when
-each comes round, so ``w`` must find the list focused, not the box."""
+Each acts while its key is handled, not through a message (``Input.Changed``,
+``Input.Submitted``, or ``Widget.focus``, which waits for a later turn): keys typed in the same
+burst (tmux send-keys, a paste, a fast typist: ``/jes`` ``enter`` ``w``) are handed to whatever
+has the focus when each comes round, so ``w`` must find the list filtered and focused."""
 
 from __future__ import annotations
 
@@ -13,25 +13,35 @@ from typing import ClassVar
 from rich.cells import cell_len
 from textual.binding import BindingType
 from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input
 
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.widgets.shows_list import ShowsList
 
 
-class FilterInput(Input):
+class ListFilter(Input):
+    """A filter box over the list ``LIST`` (a selector on its screen)."""
+
+    LIST: ClassVar[str]
+
+    async def action_submit(self) -> None:
+        """``enter``: go to the list (Input would post ``Submitted`` for someone to do it later)."""
+        self.back_to_list()
+
+    def back_to_list(self) -> None:
+        self.screen.set_focus(self.screen.query_one(self.LIST, Widget))
+
+
+class FilterInput(ListFilter):
+    """The library's box."""
+
+    LIST = "#shows"
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("library.clear_filter")]
 
     def action_clear_filter(self) -> None:
         self.value = ""
-        self._to_list()
-
-    async def action_submit(self) -> None:
-        """``enter``: go to the list (Input would post ``Submitted`` for someone to do it later)."""
-        self._to_list()
-
-    def _to_list(self) -> None:
-        self.screen.set_focus(self.screen.query_one(ShowsList))
+        self.back_to_list()
 
     def validate_value(self, value: str) -> str:
         """Give the box its scroll width for ``value`` before it is stored, without a layout.

@@ -16,6 +16,7 @@ from fancompanion.core.models import NewsItem
 from fancompanion.core.timeutil import local_display
 from fancompanion.tui.keys import bindings
 from fancompanion.tui.safe import line
+from fancompanion.tui.widgets.filter_box import ListFilter
 
 UNREAD_MARK = "•"
 SOURCE_WIDTH = 10  # the least room for the source (an 80-column list is ~30 wide)
@@ -45,6 +46,15 @@ def matches(item: NewsItem, query: str, hidden: str = "") -> bool:
     while hidden: a filter must not find words the fan cannot see) or source."""
     haystack = f"{hidden or item.title} {item.source} {item.feed}".casefold()
     return all(word in haystack for word in query.casefold().split())
+
+
+class NewsFilter(ListFilter):
+    """The News screen's ``/`` box: the list is filtered as each letter is typed."""
+
+    LIST = "#news-list"
+
+    def watch_value(self, value: str) -> None:
+        self.screen.query_one(NewsList).set_query(value)
 
 
 class NewsList(OptionList):
