@@ -21,6 +21,7 @@ from fancompanion.core.store.errors import StoreError
 from fancompanion.core.text import clean_line
 from fancompanion.core.timeutil import now_iso, parse_utc
 from fancompanion.core.wording import plural
+from fancompanion.sync import LOCAL_DIR
 from fancompanion.sync import folder as fs
 from fancompanion.sync.diff import SHOW, STATUS, Plan, UserView, diff, plan
 from fancompanion.sync.hlc import Clock, wall_ms
@@ -80,7 +81,7 @@ class Sync:
     ) -> None:
         self.library = library
         self.store = library.store
-        self.files = LocalFiles(self.store.root / "sync")
+        self.files = LocalFiles(self.store.root / LOCAL_DIR)
         self.wall = wall
         self.now = now
         self.applying = False  # true while sync itself writes user state

@@ -18,6 +18,7 @@ import orjson
 
 from fancompanion.core.store.errors import CorruptFileError
 from fancompanion.core.store.files import StoreLock, atomic_write, dumps, read_json
+from fancompanion.sync import CONFIG_NAME
 from fancompanion.sync.model import State, state_from_doc, state_to_doc
 
 
@@ -53,7 +54,7 @@ class Local:
 class LocalFiles:
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.config_path = root / "config.json"
+        self.config_path = root / CONFIG_NAME
         self.state_path = root / "state.json"
         self.lock = StoreLock(root / ".lock")
 

@@ -11,6 +11,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
+from fancompanion.sync import config_path
 from fancompanion.tui.safe import line
 from fancompanion.tui.workers import run_in_thread
 
@@ -33,6 +34,8 @@ class AppSync:
         run_in_thread(self.app, self._first, group="sync", description="Sync", exclusive=False)
 
     def _first(self) -> None:
+        if not config_path(self.app.library.store.root).exists():
+            return  # never set up here: not even the engine is loaded (it competes with start-up)
         from fancompanion.sync.engine import Sync
 
         sync = Sync(self.app.library)
