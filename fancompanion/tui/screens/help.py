@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from fancompanion.tui.keys import COMMANDS, Command, bindings
+from fancompanion.tui.keys import COMMANDS, bindings
+from fancompanion.tui.keys.command import Command
 
 
 def groups() -> dict[str, list[Command]]:

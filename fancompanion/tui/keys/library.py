@@ -1,0 +1,116 @@
+"""The library's commands: the shows list, its filter, a show and its episodes."""
+
+from __future__ import annotations
+
+from fancompanion.tui.keys.command import Command
+
+LIBRARY: tuple[Command, ...] = (
+    # Library
+    Command(
+        "library.filter",
+        "slash",
+        "filter",
+        "Filter",
+        "Library",
+        "Type to filter shows by name (fuzzy)",
+        display_key="/",
+    ),
+    Command(
+        "library.clear_filter",
+        "escape",
+        "clear_filter",
+        "Clear filter",
+        "Library",
+        "Empty the filter box and go back to the list",
+        display_key="esc",
+    ),
+    Command(
+        "library.status",
+        "w",
+        "cycle_status",
+        "Status",
+        "Library",
+        "Cycle the show's watchlist status",
+    ),
+    Command(
+        "library.remove",
+        "delete",
+        "remove_show",
+        "Remove show",
+        "Library",
+        "Remove the selected show (asks first; its history is saved to a backup)",
+        show=False,
+        display_key="del",
+    ),
+    Command(
+        "library.tab_overview",
+        "1",
+        "tab('overview')",
+        "Overview",
+        "Library",
+        "Show: overview tab",
+        show=False,
+    ),
+    Command(
+        "library.tab_seasons",
+        "2",
+        "tab('seasons')",
+        "Seasons",
+        "Library",
+        "Show: seasons and episodes tab",
+        show=False,
+    ),
+    Command(
+        "library.tab_cast",
+        "3",
+        "tab('cast')",
+        "Cast",
+        "Library",
+        "Show: cast and crew tab",
+        show=False,
+    ),
+    Command(
+        "library.tab_news",
+        "4",
+        "tab('news')",
+        "News tab",
+        "Library",
+        "Show: news about this show",
+        show=False,
+    ),
+    # Episodes
+    Command(
+        "episodes.toggle",
+        "space",
+        "toggle_watched",
+        "Watched",
+        "Episodes",
+        "Toggle watched (on a season: the whole season)",
+    ),
+    Command(
+        "episodes.up_to",
+        "W",
+        "watched_up_to",
+        "Up to here",
+        "Episodes",
+        "Mark every earlier aired episode watched, and this one",
+        display_key="W",
+    ),
+    Command(
+        "episodes.rewatch",
+        "plus",
+        "rewatch",
+        "Rewatch",
+        "Episodes",
+        "Count another watch of this episode",
+        display_key="+",
+    ),
+    Command(
+        "episodes.spoiler",
+        "s",
+        "reveal",
+        "Reveal",
+        "Episodes",
+        "Reveal the summary of an unwatched episode (spoilers!)",
+    ),
+)
