@@ -34,6 +34,7 @@ from fancompanion.tui.screens.library import LibraryScreen
 from fancompanion.tui.workers import WorkFailed, owner, run_in_thread
 
 S = TypeVar("S", bound=Screen[Any])
+LOOK_AT_THE_LATEST = 2.0  # seconds after start (see on_mount)
 STORE_CHECK_SECONDS = 2.0  # how often the store's files are looked at (one stat each)
 THEME = "theme"
 
@@ -103,19 +104,31 @@ class FanCompanionApp(App[None]):
         self._theme_saved: str | None = None
         self._last_failure = ""
         self.quitting = False
+        self._looked = False  # the look for changes at start has begun
 
     def on_mount(self) -> None:
         # every change made here (a screen's own setting or read mark included) is ours, not
         # another process's: the store check must not reread the whole library for it
         self.library.observers.append(self._own_change)
         # once the first frame is drawn (threads started earlier would compete with it for
-        # the interpreter): the first sync, and this look noted — with what changed since the
-        # last one shown when something did (the digest reads the store)
-        for later in (self._started, self.syncing.start, self.looks.start):
+        # the interpreter): the first sync
+        for later in (self._started, self.syncing.start):
             if later is not None:
                 self.call_after_refresh(later)
+        # this look noted — with what changed since the last one shown when something did: the
+        # digest reads the store for a few hundred ms, so only once the pane shows its first
+        # show (StartUpDrawn), or after LOOK_AT_THE_LATEST (an empty or unreadable library)
+        self.set_timer(LOOK_AT_THE_LATEST, self._look)
         self.check_store()
         self.set_interval(STORE_CHECK_SECONDS, self.check_store)
+
+    def on_start_up_drawn(self, _: messages.StartUpDrawn) -> None:
+        self._look()
+
+    def _look(self) -> None:
+        if not self._looked:
+            self._looked = True
+            self.looks.start()
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.library, self.clock)

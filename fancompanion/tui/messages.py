@@ -46,6 +46,11 @@ class ShowLoaded(Message):
     view: ShowView
 
 
+class StartUpDrawn(Message):
+    """The library's start-up work is on screen: the list, and the pane with its first show
+    (the app starts what can wait, e.g. the look for changes, only now)."""
+
+
 @dataclass
 class NewsLoaded(Message):
     """A show's news and which of it the fan has read (read when the News tab is shown)."""

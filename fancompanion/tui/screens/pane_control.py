@@ -58,6 +58,7 @@ class PaneControl:
         self._tab_on_load: str | None = None  # a jump's tab, shown with the show jumped to
         self._opening: str | None = None  # the show being read
         self._offer_completed: str | None = None  # show whose next "w" means Completed
+        self._drawn = False  # the first show has been on screen (start-up is drawn)
         # a key for the cursor's show, carried out once it is read: (show id, what it does)
         self._waiting: tuple[str, Callable[[ShowView], None]] | None = None
 
@@ -79,9 +80,16 @@ class PaneControl:
         pane.active = self.tab
         if self.view is not None:
             pane.show_view(self.view, self.clock(), self.hide_spoilers)
+            self._first_drawn()
         if self._focus_tab:
             self._focus_tab = False
             pane.switch(self.tab)
+
+    def _first_drawn(self) -> None:
+        """The pane shows its first show: once that frame is drawn, start-up is on screen."""
+        if not self._drawn:
+            self._drawn = True
+            self.screen.call_after_refresh(self.screen.post_message, messages.StartUpDrawn())
 
     # -- which show, and when it is read ------------------------------------------------------
 
@@ -144,6 +152,7 @@ class PaneControl:
             self.pane.show_view(view, self.clock(), self.hide_spoilers)
             if self.tab == "news":
                 self.pane.reload_news()
+            self._first_drawn()
         waiting, self._waiting = self._waiting, None
         if waiting is not None and waiting[0] == view.id:
             waiting[1](view)
