@@ -9,6 +9,7 @@ import io
 from typing import Any
 
 from rich.console import Console
+from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
@@ -28,6 +29,20 @@ JESSICA = "tvmaze-1370"
 LUKE = "imdb-tt3322314"
 DEFENDERS = "imdb-tt4230076"
 DAREDEVIL = "imdb-tt3322312"
+
+_CHARACTERS = {"slash": "/", "space": " ", "enter": "\r", "tab": "\t", "escape": "\x1b"}
+
+
+def send_burst(app: App[Any], *keys: str) -> None:
+    """Post keys all at once, as a terminal sends a paste or ``tmux send-keys``: each is handled
+    in turn with no pause between them for the app to settle (``pilot.press`` waits)."""
+    for key in keys:
+        app.post_message(events.Key(key, _CHARACTERS.get(key, key if len(key) == 1 else None)))
+
+
+def typing(text: str) -> list[str]:
+    """The keys that type ``text`` (for :func:`send_burst`)."""
+    return ["space" if char == " " else char for char in text]
 
 
 def make_app(store: Store) -> FanCompanionApp:

@@ -4,7 +4,6 @@ behind (the list's cursor starts on Daredevil, the first show)."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -17,8 +16,10 @@ from tests.tui.library_pilot import (
     LUKE,
     library_screen,
     make_app,
+    send_burst,
     shows_list,
     text_of,
+    typing,
 )
 from tests.tui.screen_harness import settle
 
@@ -77,9 +78,7 @@ async def test_keys_sent_in_one_burst_never_act_on_the_show_left_behind(store: S
     app: App[None] = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        burst = [("slash", "/"), *((c, c) for c in "luke"), ("enter", "\r"), ("w", "w")]
-        for key, char in burst:
-            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        send_burst(app, "slash", *"luke", "enter", "w")
         await settle(pilot)
         assert status_of(store, DAREDEVIL) is WatchStatus.NONE
         assert shows_list(app).current_id != DAREDEVIL
@@ -96,9 +95,7 @@ async def test_leaving_the_box_in_the_same_burst_never_acts_on_the_show_left_beh
     app: App[None] = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        burst = [("slash", "/"), *((c, c) for c in "pun"), ("tab", "\t"), ("w", "w")]
-        for key, char in burst:
-            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        send_burst(app, "slash", *"pun", "tab", "w")
         await settle(pilot)
         assert shows_list(app).filter_text == "pun"
         assert status_of(store, DAREDEVIL) is WatchStatus.NONE
@@ -113,9 +110,7 @@ async def test_enter_in_a_burst_leaves_the_box_before_the_next_key(store: Store)
     app: App[None] = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        burst = [("slash", "/"), *((c, c) for c in "jes"), ("enter", "\r"), ("w", "w")]
-        for key, char in burst:
-            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        send_burst(app, "slash", *"jes", "enter", "w")
         await settle(pilot)
         assert library_screen(app).query_one(FilterInput).value == "jes"
         assert shows_list(app).current_id == JESSICA
@@ -136,9 +131,7 @@ async def test_escape_in_a_burst_leaves_the_box_before_the_next_key(store: Store
     app: App[None] = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        burst = [("slash", "/"), *((c, c) for c in "jes"), ("escape", "\x1b"), ("w", "w")]
-        for key, char in burst:
-            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        send_burst(app, "slash", *"jes", "escape", "w")
         await settle(pilot)
         assert library_screen(app).query_one(FilterInput).value == ""
         assert app.focused is shows_list(app)
@@ -151,10 +144,7 @@ async def test_w_in_a_burst_acts_on_the_show_the_filter_ended_on(store: Store) -
     app: App[None] = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        typed = [("space" if c == " " else c, c) for c in "the p"]
-        burst = [("slash", "/"), *typed, ("enter", "\r"), ("w", "w")]
-        for key, char in burst:
-            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        send_burst(app, "slash", *typing("the p"), "enter", "w")
         for _ in range(100):  # saved in a worker, then the pane reads the show again
             await settle(pilot)
             if "Watching" in text_of(app, "#overview-status"):

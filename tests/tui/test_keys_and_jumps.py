@@ -6,7 +6,6 @@ keys a fan presses; the list's cursor starts on Daredevil, the first show.
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.widgets import OptionList, Static, TabbedContent
@@ -23,6 +22,7 @@ from tests.tui.library_pilot import (
     list_rows,
     make_app,
     screen_text,
+    send_burst,
     shows_list,
     text_of,
 )
@@ -132,8 +132,7 @@ async def test_keys_sent_in_one_burst_reach_the_mentions_the_enter_opened(store:
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        for key in ["down"] * 4 + ["enter", "tab", "down", "down", "enter"]:
-            app.post_message(events.Key(key, {"enter": "\r", "tab": "\t"}.get(key)))
+        send_burst(app, *["down"] * 4, "enter", "tab", "down", "down", "enter")
         await settle(pilot)
         assert shows_list(app).current_id == LUKE
         assert (tab(app), focused_id(app)) == ("cast", "cast-people")

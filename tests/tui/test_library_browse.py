@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.widgets import OptionList, TabbedContent
 
 from fancompanion.core.models import Episode, Season, Show, ShowRecord
@@ -22,6 +21,7 @@ from tests.tui.library_pilot import (
     make_app,
     screen_text,
     select,
+    send_burst,
     shows_list,
     text_of,
 )
@@ -123,8 +123,7 @@ async def test_letters_typed_in_one_burst_after_slash_reach_the_filter(store: St
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        for key, char in (("slash", "/"), ("l", "l"), ("u", "u"), ("k", "k"), ("e", "e")):
-            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        send_burst(app, "slash", *"luke")
         await settle(pilot)
         assert app.screen is library_screen(app)  # "u" did not open Up next
         assert shows_list(app).visible_ids == [LUKE]

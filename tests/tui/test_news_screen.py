@@ -16,7 +16,7 @@ from fancompanion.core.models import Feed, NewsItem
 from fancompanion.core.store import Store
 from fancompanion.tui import compat
 from fancompanion.tui.screens.news import NewsScreen
-from tests.tui.library_pilot import JESSICA, make_app, screen_text
+from tests.tui.library_pilot import JESSICA, make_app, screen_text, send_burst
 from tests.tui.screen_harness import HarnessApp, SnapCompare, local_time, local_time_utc, settle
 
 HOSTILE_TITLE = '[bold]x[/] [@click=app.quit]Quit[/] [link="file:///etc/passwd"]x[/] [/]'
@@ -343,7 +343,6 @@ async def test_filter_keys_sent_in_one_burst_reach_the_box_then_the_list(store: 
     """`/punisher`, `enter`, `m` at once (tmux send-keys, a paste): every letter reaches the
     box, `enter` goes back to the list while it is handled, and `m` marks the first item the
     filter left read (the letters were lost and `m` was typed into the box)."""
-    from textual import events
     from textual.widgets import Input
 
     app = make_app(store)
@@ -353,9 +352,7 @@ async def test_filter_keys_sent_in_one_burst_reach_the_box_then_the_list(store: 
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, NewsScreen)
-        burst = [("slash", "/"), *((c, c) for c in "punisher"), ("enter", "\r"), ("m", "m")]
-        for key, char in burst:
-            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        send_burst(app, "slash", *"punisher", "enter", "m")
         await settle(pilot)
         assert screen.query_one("#news-filter", Input).value == "punisher"
         assert screen.focused is screen.news_list

@@ -3,7 +3,6 @@ esc clears a filter before it leaves, the palette lists shows first."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import DataTable, Input, Static
 
 from fancompanion.core.models import WatchStatus
@@ -12,7 +11,14 @@ from fancompanion.tui.screens.help import HelpScreen
 from fancompanion.tui.screens.news import NewsScreen
 from fancompanion.tui.widgets.footer import KeysFooter
 from tests.marks import watch
-from tests.tui.library_pilot import JESSICA, list_rows, make_app, screen_text, shows_list
+from tests.tui.library_pilot import (
+    JESSICA,
+    list_rows,
+    make_app,
+    screen_text,
+    send_burst,
+    shows_list,
+)
 from tests.tui.screen_harness import settle
 
 
@@ -145,7 +151,6 @@ async def test_keys_typed_right_after_q_do_not_crash_the_way_out(store: Store) -
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for key, character in (("q", "q"), ("u", "u"), ("n", "n"), ("D", "D"), ("?", "?")):
-            app.post_message(events.Key(key, character))  # one read of the terminal
+        send_burst(app, "q", "u", "n", "D", "?")  # one read of the terminal
         await pilot.pause(0.3)
     assert app.return_code == 0
