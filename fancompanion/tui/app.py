@@ -105,6 +105,7 @@ class FanCompanionApp(App[None]):
         self._last_failure = ""
         self.quitting = False
         self._looked = False  # the look for changes at start has begun
+        self.fan_has_started = False  # a key or a click came in since start (see on_event)
 
     def on_mount(self) -> None:
         # every change made here (a screen's own setting or read mark included) is ours, not
@@ -121,6 +122,11 @@ class FanCompanionApp(App[None]):
         self.set_timer(LOOK_AT_THE_LATEST, self._look)
         self.check_store()
         self.set_interval(STORE_CHECK_SECONDS, self.check_store)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.fan_has_started = True  # nothing opens by itself over what they are doing now
+        await super().on_event(event)
 
     def on_start_up_drawn(self, _: messages.StartUpDrawn) -> None:
         self._look()

@@ -53,8 +53,18 @@ class Looks:
         self, since: str, settings: dict[str, Any], found: Digest | None, on_start: object
     ) -> None:
         self.since, self.settings = since, settings
-        if found is not None and not found.empty and on_start is not False:
-            self.open_digest(found)
+        if found is None or found.empty or on_start is False:
+            return
+        if self.app.fan_has_started:
+            # the fan is already typing or clicking: a screen opening now would take their next
+            # keys (a letter of the filter would run a digest command), so it is offered instead
+            self.app.notify(
+                "Something changed since you last looked: press D for the digest.",
+                title="Digest",
+                markup=False,
+            )
+            return
+        self.open_digest(found)
 
     # -- the digest screen ------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from fancompanion.core.store import Store
 from fancompanion.tui import app as app_module
 from fancompanion.tui.app import FanCompanionApp
 from fancompanion.tui.screens.digest import DigestScreen
-from tests.tui.library_pilot import JESSICA, make_app, shows_list
+from tests.tui.library_pilot import JESSICA, make_app, said, send_burst, shows_list
 from tests.tui.screen_harness import settle
 
 EARLIER = "2026-11-18T12:00:00Z"
@@ -71,6 +71,38 @@ async def test_the_look_for_changes_waits_for_the_first_show_on_screen(
         assert await until(lambda: isinstance(app.screen, DigestScreen))
         await settle(pilot)
         assert store.user.settings()[LAST_LOOKED] > EARLIER
+
+
+async def test_a_fan_already_typing_is_offered_the_digest_instead_of_losing_keys_to_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in tmux: the digest opened by itself while the fan typed a filter, and the next
+    letters ran digest commands (`r` a refresh, `m` "all seen" before it was read). Once a key
+    came in, it is offered in a notification instead; `D` opens it."""
+    something_new(store)
+    monkeypatch.setattr(app_module, "LOOK_AT_THE_LATEST", 60.0)
+    gate = threading.Event()
+    read = Library.show
+
+    def held(self: Library, *args: Any, **kwargs: Any) -> ShowView | None:
+        gate.wait(20)
+        return read(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "show", held)
+    app = FanCompanionApp(Library(store))
+    shown = said(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await until(lambda: shows_list(app).loaded)
+        send_burst(app, "slash", *"jes")  # typing while the first show is still being read
+        gate.set()
+        offered = "Something changed since you last looked: press D for the digest."
+        assert await until(lambda: offered in shown)
+        await settle(pilot)
+        assert not isinstance(app.screen, DigestScreen)
+        assert shows_list(app).filter_text == "jes"  # every letter reached the filter
+        assert store.user.settings()[LAST_LOOKED] > EARLIER  # this look counted
+        await pilot.press("escape", "D")
+        assert await until(lambda: isinstance(app.screen, DigestScreen))
 
 
 async def test_with_no_show_to_draw_the_look_still_happens(
