@@ -47,6 +47,11 @@ class BatchTree(Tree[T]):
         if not self._adding:
             super()._invalidate()
 
+    def build_lines(self) -> None:
+        """Work out every node's line now (``Tree`` does it on its next idle or draw; a node
+        just added or opened has no line until then, and ``move_cursor`` would miss it)."""
+        self._tree_lines  # noqa: B018 (the property builds the lines)
+
 
 def set_bar_percentage(bar: ProgressBar, percentage: float | None) -> None:
     """Set the drawn bar inside ``bar`` now (``ProgressBar`` exports no way to reach it)."""

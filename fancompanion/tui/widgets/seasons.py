@@ -177,8 +177,7 @@ class Seasons(Vertical):
         if focus is None and numbers:
             focus = self._seasons[numbers[0]]
         if focus is not None:
-            # node lines exist only after the tree lays itself out
-            tree.call_after_refresh(self._put_cursor, focus)
+            self._put_cursor(focus)
 
     def _fill(self, node: TreeNode[Node]) -> None:
         """Add a season's episode lines (once, when it is first opened)."""
@@ -204,22 +203,31 @@ class Seasons(Vertical):
         season.expand()
         leaf = self._episodes.get(key)
         if leaf is not None:
-            self.seasons_tree.call_after_refresh(self._put_cursor, leaf)
+            self._put_cursor(leaf)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Node]) -> None:
         event.stop()
         self._fill(event.node)
 
     def _put_cursor(self, node: TreeNode[Node]) -> None:
+        """The cursor goes on ``node`` now, while the tab is being shown: a key sent right
+        behind the digit or the jump (``2`` ``space`` from tmux, a paste) acts on this line.
+        The tree scrolls to it once laid out (its size is not known before)."""
+        tree = self.seasons_tree
+        tree.build_lines()
+        tree.move_cursor(node)
         # the cursor line number may not change (no NodeHighlighted), so redraw the detail too
+        self._show_detail()
+        tree.call_after_refresh(self._scroll_to_line, node)
+
+    def _scroll_to_line(self, node: TreeNode[Node]) -> None:
         tree = self.seasons_tree
         if node.parent is not None and not node.parent.is_root:
             tree.scroll_to_node(node.parent, animate=False)  # keep the season's heading in view
-        tree.move_cursor(node)
+        tree.scroll_to_node(node, animate=False)
         # again once the tab's layout has settled: a jump lands here while the tab is still
         # being shown, and a scroll worked out from its size before that can miss the line
         tree.call_after_refresh(tree.scroll_to_node, node, animate=False)
-        self._show_detail()
 
     def _relabel(self) -> None:
         """The same show with new marks: every line is written again when next drawn."""

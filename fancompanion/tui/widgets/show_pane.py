@@ -156,7 +156,7 @@ class ShowPane(Vertical):
         self._feed(tab)
         if self._focus_when_built == tab:
             self._focus_when_built = None
-            self.query_one(focus).focus()
+            self.screen.set_focus(self.query_one(focus))
 
     def update_view(self, view: ShowView, now: str, hide_spoilers: bool) -> None:
         """Marks or status changed: update figures in place (cursor and expansion stay)."""
@@ -174,17 +174,24 @@ class ShowPane(Vertical):
         if focused is not None and self in focused.ancestors:
             self.screen.set_focus(None)
         self.active = tab
+        if self.view is not None and self._fed.get(tab) is not self.view:
+            self._feed(tab)  # now, not on TabActivated: a key sent with the digit finds the show
         self.focus_active()
 
     def focus_active(self) -> None:
-        """Move focus into the active tab (``enter`` on the shows list, keys 1–4)."""
+        """Move focus into the active tab (``enter`` on the shows list, keys 1–4).
+
+        The focus moves while the key is handled (``Screen.set_focus``), not a turn later
+        (``Widget.focus``): keys sent in the same burst (``2`` ``space`` from tmux, a paste)
+        are handed to whatever has the focus when each comes round, so ``space`` must find
+        the tree focused."""
         tab = self.active
         if tab in LAZY_TABS:
             if self._tab(tab) is None:
                 self._focus_when_built = tab  # focused as soon as the tab is built
                 return
             self._focus_when_built = None
-            self.query_one(LAZY_TABS[tab][3]).focus()
+            self.screen.set_focus(self.query_one(LAZY_TABS[tab][3]))
             return
         self._focus_when_built = None
-        self.query_one("#overview-tab").focus()
+        self.screen.set_focus(self.query_one("#overview-tab"))

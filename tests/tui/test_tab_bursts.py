@@ -1,0 +1,37 @@
+"""A tab's digit and the keys after it sent at once (tmux ``send-keys``, a paste, a fast
+typist): the keys after the digit act inside the tab it opened, as they do one at a time.
+
+Each story starts on Daredevil's Overview in the bundled library with nothing watched.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from fancompanion.core.store import Store
+from tests.tui.library_pilot import make_app, send_burst
+from tests.tui.screen_harness import settle
+from tests.tui.test_keys_and_jumps import focused_id, tab
+from tests.tui.test_library_tracking import cursor_code, cursor_label, row_of
+
+
+async def test_space_sent_with_2_marks_the_first_episode(store: Store) -> None:
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        send_burst(app, "2", "space")
+        await settle(pilot)
+        assert (tab(app), focused_id(app)) == ("seasons", "seasons-tree")
+        assert cursor_label(app).startswith("✓ E01")
+        assert row_of(app, "Daredevil")[-1] == "1/39"
+
+
+async def test_down_and_space_sent_with_2_mark_the_second_episode(store: Store) -> None:
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        send_burst(app, "2", "down", "space")
+        await settle(pilot)
+        assert cursor_code(app) == "S01E02"
+        assert cursor_label(app).startswith("✓ E02")
+        assert row_of(app, "Daredevil")[-1] == "1/39"
