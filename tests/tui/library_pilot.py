@@ -104,11 +104,17 @@ def small_show(show_id: str, name: str, *episodes: Episode, summary: str = "") -
 def said(app: App[None]) -> list[str]:
     """Every notification the app has shown since it started (Textual keeps only those still
     on screen; a slow run can outlast their timeout). Call before ``run_test``."""
+    return said_titled(app, titles=False)
+
+
+def said_titled(app: App[None], *, titles: bool = True) -> list[str]:
+    """As :func:`said`, each notification as ``"title: message"`` (the title on top of it)."""
     messages: list[str] = []
     notify = app.notify
 
     def record(message: str, *args: Any, **kwargs: Any) -> None:
-        messages.append(message)
+        title = kwargs.get("title", "")
+        messages.append(f"{title}: {message}" if titles else message)
         notify(message, *args, **kwargs)
 
     app.notify = record  # type: ignore[method-assign]

@@ -16,7 +16,14 @@ from fancompanion.tui.screens.news import NewsScreen
 from fancompanion.tui.widgets.news_list import NewsList
 from fancompanion.tui.widgets.show_news import ShowNews
 from tests.marks import watch
-from tests.tui.library_pilot import DAREDEVIL, JESSICA, make_app, screen_text, select
+from tests.tui.library_pilot import (
+    DAREDEVIL,
+    JESSICA,
+    make_app,
+    said_titled,
+    screen_text,
+    select,
+)
 from tests.tui.screen_harness import SnapCompare, local_time_utc, settle
 from tests.tui.test_library_tracking import cursor_code
 
@@ -276,3 +283,31 @@ def test_news_tab_shield_snapshot_80x24(store: Store, snap_compare: SnapCompare)
 
     with local_time_utc():
         assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=opened)
+
+
+async def test_m_on_a_shielded_item_names_it_by_the_shield_label_through_undo_and_redo(
+    store: Store,
+) -> None:
+    """`m` on a hidden item, then ctrl+z and ctrl+y: each notification is titled with the
+    shield's label, as the row reads, never with the headline it hides."""
+    store.user.set_status(DAREDEVIL, WatchStatus.WATCHING)  # nothing watched yet
+    app = make_app(store)
+    told = said_titled(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await news_screen(pilot)
+        await pilot.press("slash", *"daredevil", "enter")
+        await settle(pilot)
+        first = screen.news_list.shown[0]
+        label = "Spoiler shield · Daredevil · beyond S01E01"
+        assert row(screen, first).startswith(f"• {label}")
+        headline = next(i.title for i in store.catalog.news() if i.id == first)
+        for key, done in (("m", "Marked"), ("ctrl+z", "Undone"), ("ctrl+y", "Redone")):
+            await pilot.press(key)
+            for _ in range(100):  # saved in a worker
+                if any(done in m for m in told):
+                    break
+                await pilot.pause(0.05)
+            [message] = [m for m in told if done in m]
+            assert message.startswith(f"{label}: {done}"), message
+        assert not any(headline in m for m in told), told

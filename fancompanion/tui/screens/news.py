@@ -314,7 +314,9 @@ class NewsScreen(Screen[None]):
         read = not self.news_list.is_read(item.id)
         self.news_list.set_read(item.id, read)
         self._update_counts()
-        host_of(self.app).apply_change(SetRead((item.id,), read), title=line(item.title))
+        # named as the row names it: a shielded item by the shield's label, through undo too
+        title = line(self._as_shown(item).title)
+        host_of(self.app).apply_change(SetRead((item.id,), read), title=title)
 
     def action_open_url(self) -> None:
         item = self._under_cursor()
