@@ -367,3 +367,26 @@ async def test_filter_keys_sent_in_one_burst_reach_the_box_then_the_list(store: 
 
 def library_item_title(store: Store, news_id: str) -> str:
     return next(item.title for item in store.catalog.news() if item.id == news_id)
+
+
+async def test_n_and_the_filter_keys_in_one_burst_filter_then_mark(store: Store) -> None:
+    """`n/punisher` `enter` `m` at once from the library: the News screen opens with the
+    focus on its list, so `/` opens the box (it was typed into the box, which read
+    "/punisher", matched nothing, and `m` did nothing)."""
+    from textual.widgets import Input
+
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        send_burst(app, "n", "slash", *"punisher", "enter", "m")
+        for _ in range(100):  # the list loads and the mark is saved in workers
+            await settle(pilot)
+            if store.user.read_ids():
+                break
+            await pilot.pause(0.05)
+        screen = app.screen
+        assert isinstance(screen, NewsScreen)
+        assert screen.query_one("#news-filter", Input).value == "punisher"
+        assert len(row_titles(screen)) == 2  # the two Punisher items
+        [marked] = store.user.read_ids()  # the first row: the newest
+        assert library_item_title(store, marked) == "The Punisher season 2 is out today on Netflix"

@@ -6,6 +6,7 @@ marks are saved in a thread, so no keystroke waits on the disk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from msgspec.structs import replace
@@ -51,6 +52,9 @@ class TextLoaded(Message):
 
 class NewsScreen(Screen[None]):
     CSS_PATH = "news.tcss"
+    # the list, as the screen starts: keys typed in the same burst as ``n`` (``n/punisher``)
+    # find it focused (``Widget.focus`` waits a turn; the default would give them the box)
+    AUTO_FOCUS = "#news-list"
     BINDINGS = bindings(
         "screen.back",
         "news.filter",
@@ -68,6 +72,7 @@ class NewsScreen(Screen[None]):
         self._person_names: dict[str, str] = {}
         self._loaded = False
         self._pending: str | None = None
+        self._waiting: list[Callable[[], None]] = []  # keys typed before the list was read
         self._prefer: tuple[str, ...] = ()  # shows a person link should open first
 
     def compose(self) -> ComposeResult:
@@ -86,7 +91,6 @@ class NewsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.news_list.border_title = "Unread first"
-        self.news_list.focus()
         self._load()
 
     def select(self, news_id: str) -> None:
@@ -130,6 +134,18 @@ class NewsScreen(Screen[None]):
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self.select(pending)
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+
+    def _when_loaded(self, action: Callable[[], None]) -> bool:
+        """False, and ``action`` kept for when the list is read, while it is not yet: a key
+        typed in the same burst as ``n`` (``n/punisher`` ``enter`` ``m``) acts on the list the
+        fan would have seen had they waited."""
+        if self._loaded:
+            return True
+        self._waiting.append(action)
+        return False
 
     def on_work_failed(self, event: WorkFailed) -> None:
         """The news could not be read (a damaged file): say so where the list would be."""
@@ -168,6 +184,8 @@ class NewsScreen(Screen[None]):
             self._read(event.option.id)
 
     def action_read_highlighted(self) -> None:
+        if not self._when_loaded(self.action_read_highlighted):
+            return
         option = self.news_list.highlighted_option
         if option is not None and option.id is not None:
             self._read(option.id)
@@ -296,6 +314,8 @@ class NewsScreen(Screen[None]):
 
     def action_reveal(self) -> None:
         """Show an item the spoiler shield hides (for the rest of this run of the app)."""
+        if not self._when_loaded(self.action_reveal):
+            return
         item = self._under_cursor()
         if item is None or not self.news_list.hidden(item.id):
             self.notify(
@@ -307,6 +327,8 @@ class NewsScreen(Screen[None]):
         self._open(item.id, mark=True)
 
     def action_toggle_read(self) -> None:
+        if not self._when_loaded(self.action_toggle_read):
+            return
         item = self._under_cursor()
         if item is None:
             self.notify("Select a news item first.")
@@ -319,6 +341,8 @@ class NewsScreen(Screen[None]):
         host_of(self.app).apply_change(SetRead((item.id,), read), title=title)
 
     def action_open_url(self) -> None:
+        if not self._when_loaded(self.action_open_url):
+            return
         item = self._under_cursor()
         if item is None:
             self.notify("Select a news item first.")
