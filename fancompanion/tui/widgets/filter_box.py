@@ -1,5 +1,6 @@
 """The ``/`` boxes over a list (the library's shows, the News screen's items): each letter
-filters the list, ``enter`` goes back to it; in the library ``esc`` clears the box too.
+filters the list, ``enter`` goes back to it; in the library ``esc`` clears the box too. ``/``
+again keeps what the box holds, the cursor after it (the text is not selected).
 
 Each acts while its key is handled, not through a message (``Input.Changed``,
 ``Input.Submitted``, or ``Widget.focus``, which waits for a later turn): keys typed in the same
@@ -24,6 +25,11 @@ class ListFilter(Input):
     """A filter box over the list ``LIST`` (a selector on its screen)."""
 
     LIST: ClassVar[str]
+
+    def __init__(self, placeholder: str = "", *, id: str | None = None, compact: bool = False):
+        # Not Input's select-on-focus: letters typed in the same burst as ``/`` reach the box
+        # before its focus does, and selected, the next key would replace them all.
+        super().__init__(placeholder=placeholder, id=id, compact=compact, select_on_focus=False)
 
     async def action_submit(self) -> None:
         """``enter``: go to the list (Input would post ``Submitted`` for someone to do it later)."""
