@@ -390,3 +390,31 @@ async def test_n_and_the_filter_keys_in_one_burst_filter_then_mark(store: Store)
         assert len(row_titles(screen)) == 2  # the two Punisher items
         [marked] = store.user.read_ids()  # the first row: the newest
         assert library_item_title(store, marked) == "The Punisher season 2 is out today on Netflix"
+
+
+async def test_m_with_nothing_shown_marks_nothing(store: Store) -> None:
+    """Read "Iron Fist season 2", then filter to nothing (0 shown): `m` says to select an
+    item first and leaves the item in the reader, no longer in the list, as it was."""
+    from tests.tui.library_pilot import said
+
+    app = make_app(store)
+    told = said(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NewsScreen)
+        await pilot.press("slash", *"iron fist season 2", "enter", "enter")
+        await settle(pilot)
+        assert screen.current is not None
+        assert screen.current.title.startswith("Iron Fist season 2")
+        read = store.user.read_ids()
+        assert screen.current.id in read  # opening it read it
+        await pilot.press("slash", *"zzz", "enter")
+        await settle(pilot)
+        assert row_titles(screen) == []
+        await pilot.press("m")
+        await settle(pilot)
+        assert "Select a news item first." in told
+        assert store.user.read_ids() == read  # (settle waited for any saving worker)

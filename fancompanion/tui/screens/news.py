@@ -305,11 +305,13 @@ class NewsScreen(Screen[None]):
     def _under_cursor(self) -> NewsItem | None:
         """The item ``m``, ``o`` and ``s`` act on: the one under the list's cursor, opened in
         the reader now if its preview has not come round yet (the key was typed in the same
-        burst as the filter that moved the cursor: ``/punisher`` ``enter`` ``m``)."""
+        burst as the filter that moved the cursor: ``/punisher`` ``enter`` ``m``). None when
+        the list shows nothing: the item left in the reader is no longer among those shown."""
         option = self.news_list.highlighted_option
-        cursor = option.id if option is not None else None
-        if cursor is not None and (self.current is None or self.current.id != cursor):
-            self._open(cursor, mark=False)
+        if option is None or option.id is None:
+            return None
+        if self.current is None or self.current.id != option.id:
+            self._open(option.id, mark=False)
         return self.current
 
     def action_reveal(self) -> None:
