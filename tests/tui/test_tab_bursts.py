@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.app import App
 
 from fancompanion.core.store import Store
+from fancompanion.tui.screens.news import NewsScreen
 from tests.tui.library_pilot import make_app, send_burst
 from tests.tui.screen_harness import settle
 from tests.tui.test_keys_and_jumps import focused_id, tab
@@ -35,3 +36,23 @@ async def test_down_and_space_sent_with_2_mark_the_second_episode(store: Store) 
         assert cursor_code(app) == "S01E02"
         assert cursor_label(app).startswith("✓ E02")
         assert row_of(app, "Daredevil")[-1] == "1/39"
+
+
+async def test_enter_sent_with_3_chooses_the_first_person(store: Store) -> None:
+    """The Cast tab is built the first time it is shown: ``enter`` waits for it (it went to
+    the shows list and only focused the tab)."""
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        send_burst(app, "3", "enter")
+        await settle(pilot)
+        assert (tab(app), focused_id(app)) == ("cast", "cast-work")
+
+
+async def test_enter_sent_with_4_opens_the_first_news_item(store: Store) -> None:
+    app: App[None] = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        send_burst(app, "4", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NewsScreen)

@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -284,12 +285,13 @@ class LibraryScreen(Screen[None]):
             self.query_one(FilterInput).value = ""
         self.shows.focus()
 
-    def action_tab(self, tab: str) -> None:
-        """Show a tab of the selected show and move the focus into it (keys 1–4)."""
-        self.showing.switch(tab)
+    def action_tab(self, tab: str) -> AwaitComplete:
+        """Show a tab of the selected show and move the focus into it (keys 1–4). Returned,
+        so the key waits for a tab being built, and the keys sent behind it too."""
+        return self.showing.switch(tab)
 
-    def on_show_chosen(self, event: messages.ShowChosen) -> None:
-        self.showing.switch(self.showing.active_tab())
+    def on_show_chosen(self, event: messages.ShowChosen) -> AwaitComplete:
+        return self.showing.switch(self.showing.active_tab())
 
     def toggle_spoilers(self) -> None:
         """Flip spoiler protection (the ``hide_spoilers`` setting) and save it."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -231,18 +232,19 @@ class PaneControl:
         else:
             self.switch(tab)
 
-    def switch(self, tab: str) -> None:
-        """Show a tab of the selected show and move the focus into it (keys 1–4)."""
-        if tab not in TABS:
-            return
-        self.tab = tab
-        self._tab_on_load = None
-        if self.pane is None:
-            self._focus_tab = True
-        elif self.pane.display:
-            self.pane.switch(tab)
-        else:
-            self.pane.active = tab
+    def switch(self, tab: str) -> AwaitComplete:
+        """Show a tab of the selected show and move the focus into it (keys 1–4); done once
+        the tab can take keys (:meth:`ShowPane.switch`)."""
+        if tab in TABS:
+            self.tab = tab
+            self._tab_on_load = None
+            if self.pane is None:
+                self._focus_tab = True
+            elif self.pane.display:
+                return self.pane.switch(tab)
+            else:
+                self.pane.active = tab
+        return AwaitComplete()
 
     def active_tab(self) -> str:
         return self.pane.active if self.pane is not None else self.tab

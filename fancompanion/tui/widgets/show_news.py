@@ -40,11 +40,13 @@ class ShowNews(OptionList):
         self._verdicts: dict[str, dict[str, Verdict]] = {}  # show id -> its shielded items
         self.show_id = ""
         self._loaded_for = ""
+        self._open_when_read = False  # enter came while the items were being read
 
     def set_show(self, show_id: str, *, load: bool) -> None:
         if show_id != self.show_id:
             self.show_id = show_id
             self._loaded_for = ""
+            self._open_when_read = False
             self.clear_options()
             self._ids = []
             self.add_option(Option(Content.styled("Reading news…", MUTED), disabled=True))
@@ -70,6 +72,17 @@ class ShowNews(OptionList):
         if event.show_id == self.show_id:
             self._loaded_for = event.show_id
             self.show_news(event.news, event.read_ids)
+            if self._open_when_read:
+                self._open_when_read = False
+                self.action_select()
+
+    def action_select(self) -> None:
+        """``enter``; while the items are still being read (``4`` ``enter`` sent at once from
+        tmux, a paste), the first item is opened once they are there."""
+        if self._loaded_for != self.show_id:
+            self._open_when_read = True
+            return
+        super().action_select()
 
     def show_news(self, items: list[NewsItem], read_ids: set[str]) -> None:
         highlighted = self.highlighted

@@ -11,9 +11,11 @@ screen, not every tab built so far.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
@@ -56,6 +58,7 @@ class ShowPane(Vertical):
         self._now = ""
         self._hide_spoilers = True
         self._built: dict[str, Widget] = {}
+        self._building: dict[str, AwaitComplete] = {}  # a lazy tab's mount, until it is done
         self._ready: set[str] = set()  # tabs whose widget has been mounted and composed
         self._fed: dict[str, ShowView] = {}  # the view each built tab shows
         self._focus_when_built: str | None = None
@@ -138,8 +141,8 @@ class ShowPane(Vertical):
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         tab = event.pane.id or ""
-        if tab in LAZY_TABS and tab not in self._built:
-            await self._build(tab, event.pane)
+        if tab in LAZY_TABS and tab not in self._ready:
+            await self._build(tab)
         elif self.view is not None and self._fed.get(tab) is not self.view:
             self._feed(tab)
         # news is read only when its tab is shown: finding a show's items reads every item
@@ -147,11 +150,20 @@ class ShowPane(Vertical):
         if tab == "news" and news is not None:
             cast("ShowNews", news).load(only_if_stale=True)
 
-    async def _build(self, tab: str, pane: Widget) -> None:
-        module, name, widget_id, focus = LAZY_TABS[tab]
-        factory: _TabFactory = getattr(importlib.import_module(module), name)
-        widget = self._built[tab] = factory(id=widget_id)
-        await pane.mount(widget)
+    def _build(self, tab: str) -> AwaitComplete:
+        """Mount a lazy tab's widget (once; its mount is started now); what is returned is
+        done when the widget is there, with the show and, if asked for, the focus."""
+        if tab not in self._building:
+            module, name, widget_id, _ = LAZY_TABS[tab]
+            factory: _TabFactory = getattr(importlib.import_module(module), name)
+            widget = self._built[tab] = factory(id=widget_id)
+            mounted = self.query_one(f"#{tab}", TabPane).mount(widget)
+            self._building[tab] = AwaitComplete(self._when_built(tab, mounted)).call_next(self)
+        return self._building[tab]
+
+    async def _when_built(self, tab: str, mounted: Awaitable[object]) -> None:
+        await mounted
+        focus = LAZY_TABS[tab][3]
         self._ready.add(tab)
         self._feed(tab)
         if self._focus_when_built == tab:
@@ -164,19 +176,28 @@ class ShowPane(Vertical):
         self.query_one(Overview).update_progress(view, now)
         self._feed("seasons")
 
-    def switch(self, tab: str) -> None:
+    def switch(self, tab: str) -> AwaitComplete:
         """Show ``tab`` and move the focus into its content (keys 1–4, jumps).
 
         The focus moves first: a focused widget left inside the tab being hidden would be
         replaced by its neighbour in that same tab, and ``TabbedContent`` follows the focus back
-        to the old tab."""
+        to the old tab.
+
+        The tab gets its show and the focus while the key is handled, not when ``TabActivated``
+        comes round: a key sent with the digit (``2`` ``space`` from tmux, a paste) acts in the
+        tab. A tab shown for the first time is built first: what is returned is done once it
+        is, and the key's action waits for it, so the keys behind the digit wait too."""
         focused = self.screen.focused
         if focused is not None and self in focused.ancestors:
             self.screen.set_focus(None)
         self.active = tab
+        if tab in LAZY_TABS and tab not in self._ready:
+            self._focus_when_built = tab
+            return self._build(tab)
         if self.view is not None and self._fed.get(tab) is not self.view:
-            self._feed(tab)  # now, not on TabActivated: a key sent with the digit finds the show
+            self._feed(tab)
         self.focus_active()
+        return AwaitComplete()
 
     def focus_active(self) -> None:
         """Move focus into the active tab (``enter`` on the shows list, keys 1–4).
