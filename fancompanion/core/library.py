@@ -30,7 +30,13 @@ from fancompanion.core.models import (
     ShowSummary,
     WatchStatus,
 )
-from fancompanion.core.progress import MarkIndex, aired_count, next_air_time, standing
+from fancompanion.core.progress import (
+    MarkIndex,
+    aired_count,
+    next_air_time,
+    standing,
+    unwatched_after,
+)
 from fancompanion.core.store.errors import StoreError as StoreError  # what callers catch
 from fancompanion.core.store.errors import each_readable
 from fancompanion.core.store.store import Store
@@ -52,10 +58,25 @@ class ShowView(msgspec.Struct, frozen=True):
         return self.record.show.id
 
 
+UP_NEXT_AHEAD = 10  # episodes after each up next row's, for marks made faster than a read
+
+
 class UpNext(msgspec.Struct, frozen=True):
+    """A show's next episode to watch; ``then``: the ones after it, in the order it becomes
+    them as they are marked (:func:`unwatched_after`)."""
+
     summary: ShowSummary
     episode: Episode
     progress: Progress
+    then: tuple[Episode, ...] = ()
+
+    def marked(self) -> UpNext | None:
+        """The row once its episode is marked, without reading the show again; None when the
+        next is not known from here (none after it: an earlier one, or the show is done)."""
+        if not self.then:
+            return None
+        progress = msgspec.structs.replace(self.progress, watched=self.progress.watched + 1)
+        return UpNext(self.summary, self.then[0], progress, self.then[1:])
 
 
 class Airing(msgspec.Struct, frozen=True):
@@ -202,9 +223,26 @@ class Library:
         out = []
         views = each_readable(watching, lambda s: self.show(s.id, when, statuses), problems)
         for summary, view in views:
-            if view is not None and view.next_to_watch is not None:
-                out.append(UpNext(summary, view.next_to_watch, view.progress))
+            row = self._up_next_row(summary, view, when)
+            if row is not None:
+                out.append(row)
         return out
+
+    def up_next_of(self, summary: ShowSummary, now: str | None = None) -> UpNext | None:
+        """One show's :meth:`up_next` row, read again (None: no longer watched, or nothing
+        left to watch); a mark made in the up next screen rereads its row, not every show."""
+        when = now or now_iso()
+        if self.statuses().get(summary.id) is not WatchStatus.WATCHING:
+            return None
+        return self._up_next_row(summary, self.show(summary.id, when), when)
+
+    @staticmethod
+    def _up_next_row(summary: ShowSummary, view: ShowView | None, now: str) -> UpNext | None:
+        if view is None or view.next_to_watch is None:
+            return None
+        episodes, first = view.record.episodes, view.next_to_watch
+        then = unwatched_after(episodes, view.marks, first, now, UP_NEXT_AHEAD)
+        return UpNext(summary, first, view.progress, then)
 
     def upcoming(
         self,

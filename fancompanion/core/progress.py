@@ -119,6 +119,23 @@ def standing(
     return result, unseen_after_last or first_unseen, soonest
 
 
+def unwatched_after(
+    episodes: Sequence[Episode], marks: MarkIndex, episode: Episode, now: str, limit: int
+) -> tuple[Episode, ...]:
+    """The aired regular episodes after ``episode`` that are not watched, in order, at most
+    ``limit``. With ``episode`` the next to watch (:func:`standing`), the next becomes the
+    first of these once ``episode`` is marked, then the second, and so on; when none is left,
+    the next is an earlier episode left out, or none."""
+    out: list[Episode] = []
+    start = next((i for i, e in enumerate(episodes) if e is episode), len(episodes))
+    for later in episodes[start + 1 :]:
+        if len(out) >= limit:
+            break
+        if later.number is not None and has_aired(later, now) and not marks.watched(later):
+            out.append(later)
+    return tuple(out)
+
+
 def earlier_aired(episodes: Sequence[Episode], target: Episode, now: str) -> list[Episode]:
     """Aired regular episodes up to and including ``target`` (for "watched up to here")."""
     out = []

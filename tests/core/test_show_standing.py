@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fancompanion.core.models import Episode, Mark, Progress
-from fancompanion.core.progress import MarkIndex, standing
+from fancompanion.core.progress import MarkIndex, standing, unwatched_after
 from fancompanion.core.timeutil import air_time, has_aired
 
 NOW = "2024-06-01T12:00:00Z"
@@ -122,3 +122,42 @@ def test_the_index_row_and_the_opened_show_agree_on_what_has_aired(tmp_path: Pat
     assert next_air_time(row, "2026-11-30T00:00:00Z") == "2026-12-01T01:00:00Z"
     assert next_air_time(row, "2026-12-01T01:00:00Z") == "2026-12-08T00:00:00Z"
     assert next_air_time(row, "2026-12-08T00:00:00Z") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(shown=episodes(), watched=st.sets(st.integers(0, 30)))
+def test_the_episodes_after_the_next_are_what_it_becomes_as_each_is_marked(
+    shown: list[Episode], watched: set[int]
+) -> None:
+    """Up next moves a row on without reading the show again (``UpNext.marked``): marking the
+    next to watch, then each episode :func:`unwatched_after` gave, in turn, the next to watch
+    read afresh is the following one, every time. (Episodes are told apart by key or TVmaze
+    id; a twin is marked with its episode, so twins are left out here.)"""
+    shown = without_twins(shown)
+    seen = [e for i, e in enumerate(shown) if i in watched]
+    _, to_watch, _ = standing(shown, MarkIndex(mark_of_episode(e) for e in seen), NOW)
+    if to_watch is None:
+        return
+    ahead = unwatched_after(
+        shown, MarkIndex(mark_of_episode(e) for e in seen), to_watch, NOW, len(shown)
+    )
+    for expected in ahead:
+        seen.append(to_watch)
+        marks = MarkIndex(mark_of_episode(e) for e in seen)
+        _, to_watch, _ = standing(shown, marks, NOW)
+        assert to_watch is expected
+
+
+def mark_of_episode(episode: Episode) -> Mark:
+    return Mark(episode.key, episode.season, episode.number, episode.tvmaze_id)
+
+
+def without_twins(episodes: Sequence[Episode]) -> list[Episode]:
+    out: list[Episode] = []
+    known: set[object] = set()
+    for episode in episodes:
+        ids = {episode.key, episode.tvmaze_id} - {None}
+        if not ids & known:
+            out.append(episode)
+            known |= ids
+    return out

@@ -16,7 +16,7 @@ from fancompanion.core.store import Store
 from fancompanion.tui import compat
 from fancompanion.tui.screens.upnext import EMPTY_UP_NEXT, UpNextScreen
 from tests.marks import watch
-from tests.tui.library_pilot import make_app, said, screen_text
+from tests.tui.library_pilot import make_app, said, screen_text, send_burst
 from tests.tui.screen_harness import HarnessApp, settle
 
 NOW = "2040-01-01T12:00:00Z"  # the catalog marks later episodes pending at write time
@@ -120,6 +120,33 @@ async def test_in_the_app_u_marks_and_the_library_progress_follows(
     view = library.show(JESSICA_JONES, NOW)
     assert view is not None
     assert view.progress.watched == 1
+
+
+async def test_two_spaces_sent_at_once_mark_two_episodes_in_turn(
+    library: Library, store: Store, data_dir: Path
+) -> None:
+    """``space`` ``space`` from tmux or a fast fan: the row moves on while the first is
+    handled, so the second marks the episode after (it found the row still on the first,
+    "Nothing to change", while every show was read again)."""
+    from fancompanion.tui.app import FanCompanionApp
+
+    store.user.set_status(JESSICA_JONES, WatchStatus.WATCHING)
+    app = FanCompanionApp(library, clock=fixed_now)
+    notes = said(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, UpNextScreen)
+        table: DataTable[Text] = screen.query_one("#up-next-table", DataTable)
+        send_burst(app, "space", "space")
+        await settle(pilot)
+        await settle(pilot)  # the saves, then the row read again
+        assert row(table, JESSICA_JONES)[1] == "S01E03"
+        assert row(table, JESSICA_JONES)[4].startswith("2/")
+    assert sorted(m.key for m in Store(data_dir).user.marks(JESSICA_JONES)) == ["S1E1", "S1E2"]
+    assert not [note for note in notes if "Nothing to change" in note]
 
 
 async def test_a_damaged_marks_file_is_named_and_the_other_shows_are_listed(

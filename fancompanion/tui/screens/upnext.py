@@ -1,6 +1,8 @@
 """The up next screen (``u``): what to watch next in every show being watched, and what airs soon.
 
-``space`` marks the row's episode watched and the row moves on to the show's next episode.
+``space`` marks the row's episode watched and the row moves on to the show's next episode at
+once (the row knows the episodes after its own), so a second ``space`` marks the one after;
+once saved, that one row is read again, not every show being watched.
 Reads and writes run in thread workers; time is injected (``now``) so tests are deterministic.
 """
 
@@ -27,7 +29,7 @@ from fancompanion.tui.keys import bindings
 from fancompanion.tui.messages import StoreChanged
 from fancompanion.tui.safe import line, text
 from fancompanion.tui.widgets.footer import KeysFooter
-from fancompanion.tui.workers import WorkFailed, name_damaged_once, run_in_thread
+from fancompanion.tui.workers import WorkFailed, cancelled, name_damaged_once, run_in_thread
 
 UPCOMING_DAYS = 30
 LOADING = "Loading…"
@@ -43,6 +45,14 @@ class UpNextLoaded(Message):
     rows: list[UpNext]
     airings: list[Airing]
     problems: list[str]  # shows left out: their files cannot be read (one line each)
+
+
+@dataclass
+class RowRead(Message):
+    """One show's row read again after a change to it (None: it leaves the list)."""
+
+    show_id: str
+    row: UpNext | None
 
 
 def title_cell(name: str) -> Text:
@@ -119,6 +129,7 @@ class UpNextScreen(Screen[None]):
         self.entries: dict[str, UpNext] = {}
         self.airings: dict[str, Airing] = {}
         self._said: set[str] = set()  # damaged files already named
+        self._ahead: dict[str, int] = {}  # show -> marks made here and not yet saved
         self.loaded = False  # the first rows are in (until then the panes say "Loading…")
 
     def compose(self) -> ComposeResult:
@@ -169,8 +180,51 @@ class UpNextScreen(Screen[None]):
         run_in_thread(self, load, group="upnext-load", description="Finding what is next")
 
     def on_store_changed(self, event: StoreChanged) -> None:
-        """A mark (here, in the library, an undo, another process): the rows move on."""
-        self._load()
+        """A change to a show listed here: its row is read again (once the marks made here
+        for it are all saved: until then the row shows where they lead). Anything else (a
+        show starting to be watched, a refresh, another process): every row is read again."""
+        result = event.result
+        show_id = result.show_id if result is not None else None
+        if result is None or show_id is None or show_id not in self.entries:
+            self._ahead.clear()
+            self._load()
+            return
+        if isinstance(result.change, Watch) and self._ahead.get(show_id):
+            self._ahead[show_id] -= 1
+        else:
+            self._ahead.pop(show_id, None)  # an undo, a mark from the library: read it
+        if not self._ahead.get(show_id):
+            self._read_row(show_id)
+
+    def _read_row(self, show_id: str) -> None:
+        library, now, summary = self.library, self.now(), self.entries[show_id].summary
+
+        def read() -> None:
+            row = library.up_next_of(summary, now)
+            if not cancelled():
+                self.post_message(RowRead(show_id, row))
+
+        run_in_thread(self, read, group=f"upnext-row-{show_id}", description="Finding what is next")
+
+    def on_row_read(self, event: RowRead) -> None:
+        show_id = event.show_id
+        if self._ahead.get(show_id) or show_id not in self.entries:
+            return  # marked again since: the row already shows where that leads
+        if event.row is not None:
+            self._put_row(event.row)
+            return
+        del self.entries[show_id]
+        self.query_one("#up-next-table", DataTable).remove_row(show_id)
+        self._show_empty_states()
+
+    def _put_row(self, row: UpNext) -> None:
+        """A row's episode and figures changed: written in place (the cursor stays)."""
+        table = self.query_one("#up-next-table", RowsTable)
+        self.entries[row.summary.id] = row
+        columns = ("code", "title", "aired", "progress")
+        for column, cell in zip(columns, episode_cells(row.episode, row.progress), strict=True):
+            table.update_cell(row.summary.id, column, cell)
+        table.fit_columns()
 
     def on_work_failed(self, event: WorkFailed) -> None:
         """The first read failed (the app has named the error): say it where "Loading…" was,
@@ -239,6 +293,10 @@ class UpNextScreen(Screen[None]):
         host_of(self.app).apply_change(
             Watch(show_id, (entry.episode,)), title=line(entry.summary.name)
         )
+        moved = entry.marked()
+        if moved is not None:  # now; the row is read again once the marks made are saved
+            self._ahead[show_id] = self._ahead.get(show_id, 0) + 1
+            self._put_row(moved)
 
     # -- navigation ---------------------------------------------------------------------------
 
