@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.text import Text
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from fancompanion.core.library import Library
@@ -97,6 +101,18 @@ async def test_upcoming_lists_an_episode_airing_in_ten_days(library: Library, st
         assert app.opened_shows == [(show.id, "seasons")]
 
 
+@asynccontextmanager
+async def up_next_in_app(app: App[None]) -> AsyncIterator[tuple[Pilot[None], DataTable[Text]]]:
+    """The real app at 100x30 with Jessica Jones being watched, on Up next (``u``)."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, UpNextScreen)
+        yield pilot, screen.query_one("#up-next-table", DataTable)
+
+
 async def test_in_the_app_u_marks_and_the_library_progress_follows(
     library: Library, store: Store
 ) -> None:
@@ -104,15 +120,9 @@ async def test_in_the_app_u_marks_and_the_library_progress_follows(
 
     store.user.set_status(JESSICA_JONES, WatchStatus.WATCHING)
     app = FanCompanionApp(library, clock=fixed_now)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("u")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, UpNextScreen)
+    async with up_next_in_app(app) as (pilot, table):
         await pilot.press("space")
         await settle(pilot)
-        table: DataTable[Text] = screen.query_one("#up-next-table", DataTable)
         assert row(table, JESSICA_JONES)[1] == "S01E02"
         await pilot.press("escape")
         await settle(pilot)
@@ -133,13 +143,7 @@ async def test_two_spaces_sent_at_once_mark_two_episodes_in_turn(
     store.user.set_status(JESSICA_JONES, WatchStatus.WATCHING)
     app = FanCompanionApp(library, clock=fixed_now)
     notes = said(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("u")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, UpNextScreen)
-        table: DataTable[Text] = screen.query_one("#up-next-table", DataTable)
+    async with up_next_in_app(app) as (pilot, table):
         send_burst(app, "space", "space")
         await settle(pilot)
         await settle(pilot)  # the saves, then the row read again
