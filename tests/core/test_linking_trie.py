@@ -42,7 +42,7 @@ def plain_links(linker: Linker, *texts: str) -> tuple[tuple[str, ...], tuple[str
     return tuple(shows), tuple(people)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     shows=st.lists(pieces(4, min_size=1), max_size=8),
     people=st.lists(st.sampled_from(WORDS) | pieces(3), max_size=6),

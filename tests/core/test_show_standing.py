@@ -70,7 +70,7 @@ def episodes(draw: st.DrawFn) -> list[Episode]:
     return out
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(shown=episodes(), watched=st.sets(st.integers(0, 30)))
 def test_one_pass_gives_the_same_progress_and_next_episodes(
     shown: list[Episode], watched: set[int]
@@ -124,7 +124,7 @@ def test_the_index_row_and_the_opened_show_agree_on_what_has_aired(tmp_path: Pat
     assert next_air_time(row, "2026-12-08T00:00:00Z") is None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(shown=episodes(), watched=st.sets(st.integers(0, 30)))
 def test_the_episodes_after_the_next_are_what_it_becomes_as_each_is_marked(
     shown: list[Episode], watched: set[int]
