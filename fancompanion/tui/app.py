@@ -34,7 +34,6 @@ from fancompanion.tui.screens.library import LibraryScreen
 from fancompanion.tui.workers import WorkFailed, owner, run_in_thread
 
 S = TypeVar("S", bound=Screen[Any])
-LOOK_AT_THE_LATEST = 2.0  # seconds after start (see on_mount)
 STORE_CHECK_SECONDS = 2.0  # how often the store's files are looked at (one stat each)
 THEME = "theme"
 
@@ -116,10 +115,10 @@ class FanCompanionApp(App[None]):
         for later in (self._started, self.syncing.start):
             if later is not None:
                 self.call_after_refresh(later)
-        # this look noted — with what changed since the last one shown when something did: the
-        # digest reads the store for a few hundred ms, so only once the pane shows its first
-        # show (StartUpDrawn), or after LOOK_AT_THE_LATEST (an empty or unreadable library)
-        self.set_timer(LOOK_AT_THE_LATEST, self._look)
+        # this look noted — with what changed since the last one shown when something did —
+        # starts on StartUpDrawn: the digest reads the store for a few hundred ms, so only once
+        # the pane shows its first show (or the library has none). Not while the library cannot
+        # be read: its own write of the look's time would hide the repair from the store check.
         self.check_store()
         self.set_interval(STORE_CHECK_SECONDS, self.check_store)
 

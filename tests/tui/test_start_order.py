@@ -18,7 +18,6 @@ from fancompanion.core.digest import LAST_LOOKED
 from fancompanion.core.library import Library, ShowView
 from fancompanion.core.opening import open_store
 from fancompanion.core.store import Store
-from fancompanion.tui import app as app_module
 from fancompanion.tui.app import FanCompanionApp
 from fancompanion.tui.screens.digest import DigestScreen
 from tests.tui.library_pilot import JESSICA, make_app, said, send_burst, shows_list
@@ -51,7 +50,6 @@ async def test_the_look_for_changes_waits_for_the_first_show_on_screen(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     something_new(store)
-    monkeypatch.setattr(app_module, "LOOK_AT_THE_LATEST", 60.0)
     gate = threading.Event()
     read = Library.show
 
@@ -80,7 +78,6 @@ async def test_a_fan_already_typing_is_offered_the_digest_instead_of_losing_keys
     letters ran digest commands (`r` a refresh, `m` "all seen" before it was read). Once a key
     came in, it is offered in a notification instead; `D` opens it."""
     something_new(store)
-    monkeypatch.setattr(app_module, "LOOK_AT_THE_LATEST", 60.0)
     gate = threading.Event()
     read = Library.show
 
@@ -105,12 +102,9 @@ async def test_a_fan_already_typing_is_offered_the_digest_instead_of_losing_keys
         assert await until(lambda: isinstance(app.screen, DigestScreen))
 
 
-async def test_with_no_show_to_draw_the_look_still_happens(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_with_no_show_to_draw_the_look_still_happens(data_dir: Path) -> None:
     store = open_store(data_dir)  # no bundle: nothing in the catalog, no pane to wait for
     store.user.set_setting(LAST_LOOKED, EARLIER)
-    monkeypatch.setattr(app_module, "LOOK_AT_THE_LATEST", 0.3)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -87,7 +87,8 @@ class PaneControl:
             pane.switch(self.tab)
 
     def _first_drawn(self) -> None:
-        """The pane shows its first show: once that frame is drawn, start-up is on screen."""
+        """The pane shows its first show (or the library has none): once that frame is drawn,
+        start-up is on screen. Never when the library could not be read."""
         if not self._drawn:
             self._drawn = True
             self.screen.call_after_refresh(self.screen.post_message, messages.StartUpDrawn())
@@ -116,6 +117,7 @@ class PaneControl:
         show_id = self.current()
         if show_id is None:
             self.show_pane(False)
+            self._first_drawn()  # an empty library: start-up is on screen as it is
             return
         if not reread and show_id in (self._opening, self.view.id if self.view else None):
             return
