@@ -103,7 +103,6 @@ class FanCompanionApp(App[None]):
         self._theme_saved: str | None = None
         self._last_failure = ""
         self.quitting = False
-        self._looked = False  # the look for changes at start has begun
         self.fan_has_started = False  # a key or a click came in since start (see on_event)
 
     def on_mount(self) -> None:
@@ -115,10 +114,7 @@ class FanCompanionApp(App[None]):
         for later in (self._started, self.syncing.start):
             if later is not None:
                 self.call_after_refresh(later)
-        # this look noted — with what changed since the last one shown when something did —
-        # starts on StartUpDrawn: the digest reads the store for a few hundred ms, so only once
-        # the pane shows its first show (or the library has none). Not while the library cannot
-        # be read: its own write of the look's time would hide the repair from the store check.
+        # the look for changes (the digest) waits for StartUpDrawn: see on_start_up_drawn
         self.check_store()
         self.set_interval(STORE_CHECK_SECONDS, self.check_store)
 
@@ -128,12 +124,10 @@ class FanCompanionApp(App[None]):
         await super().on_event(event)
 
     def on_start_up_drawn(self, _: messages.StartUpDrawn) -> None:
-        self._look()
-
-    def _look(self) -> None:
-        if not self._looked:
-            self._looked = True
-            self.looks.start()
+        """The pane shows its first show (or there is none): the digest's few hundred ms of
+        reading start now, not beside the pane. Never while the library cannot be read (its
+        write of the look's time would hide the fan's repair from the store check)."""
+        self.looks.start()
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.library, self.clock)

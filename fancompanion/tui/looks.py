@@ -27,10 +27,15 @@ class Looks:
         self.app = app
         self.since: str | None = None  # the previous look (None until start has read it)
         self.settings: dict[str, Any] = {}
+        self._started = False
 
     # -- start ----------------------------------------------------------------------------------
 
     def start(self) -> None:
+        """The look at start (once)."""
+        if self._started:
+            return
+        self._started = True
         self.app.run_worker(
             self._look, thread=True, group="digest-start", description="Looking for changes"
         )
