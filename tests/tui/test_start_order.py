@@ -46,10 +46,8 @@ def something_new(store: Store) -> None:
     store.catalog.put_shows([replace(record, episodes=moved)])
 
 
-async def test_the_look_for_changes_waits_for_the_first_show_on_screen(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    something_new(store)
+def hold_show_reads(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Every show read waits until the returned event is set (the first show "is being read")."""
     gate = threading.Event()
     read = Library.show
 
@@ -58,6 +56,14 @@ async def test_the_look_for_changes_waits_for_the_first_show_on_screen(
         return read(self, *args, **kwargs)
 
     monkeypatch.setattr(Library, "show", held)
+    return gate
+
+
+async def test_the_look_for_changes_waits_for_the_first_show_on_screen(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    something_new(store)
+    gate = hold_show_reads(monkeypatch)
     app = FanCompanionApp(Library(store))  # the real clock: the change log has real times
     async with app.run_test(size=(80, 24)) as pilot:
         assert await until(lambda: shows_list(app).loaded)
@@ -78,14 +84,7 @@ async def test_a_fan_already_typing_is_offered_the_digest_instead_of_losing_keys
     letters ran digest commands (`r` a refresh, `m` "all seen" before it was read). Once a key
     came in, it is offered in a notification instead; `D` opens it."""
     something_new(store)
-    gate = threading.Event()
-    read = Library.show
-
-    def held(self: Library, *args: Any, **kwargs: Any) -> ShowView | None:
-        gate.wait(20)
-        return read(self, *args, **kwargs)
-
-    monkeypatch.setattr(Library, "show", held)
+    gate = hold_show_reads(monkeypatch)
     app = FanCompanionApp(Library(store))
     shown = said(app)
     async with app.run_test(size=(80, 24)) as pilot:
